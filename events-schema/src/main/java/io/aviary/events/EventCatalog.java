@@ -1,0 +1,84 @@
+package io.aviary.events;
+
+import io.aviary.events.task.TaskAssigned;
+import io.aviary.events.task.TaskCancelled;
+import io.aviary.events.task.TaskCompleted;
+import io.aviary.events.task.TaskCreated;
+import io.aviary.events.task.TaskDeadLettered;
+import io.aviary.events.task.TaskReassigned;
+import io.aviary.events.task.TaskRequeued;
+import io.aviary.events.task.TaskRetryScheduled;
+import io.aviary.events.task.TaskStarted;
+import io.aviary.events.task.TaskTimedOut;
+import io.aviary.events.worker.WorkerCapacityChanged;
+import io.aviary.events.worker.WorkerRegistered;
+import io.aviary.events.worker.WorkerStateChanged;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event type with its wire name and schema. The wire name is the CloudEvent {@code type}:
+ * {@code io.aviary.<aggregate>.<Event>.v<N>}; a changed event gets a new version and an upcaster.
+ */
+public final class EventCatalog {
+
+    /** One registered event type. */
+    public record EventType(String aggregate, Class<? extends AviaryEvent> eventClass, int version) {
+
+        /** CloudEvent type, e.g. {@code io.aviary.task.TaskCreated.v1}. */
+        public String cloudEventType() {
+            return "io.aviary." + aggregate + "." + eventClass.getSimpleName() + ".v" + version;
+        }
+
+        /** Classpath resource of the JSON Schema of this type. */
+        public String schemaResource() {
+            return "/io/aviary/events/schemas/" + cloudEventType() + ".json";
+        }
+    }
+
+    private static final List<EventType> TYPES = List.of(
+            new EventType("worker", WorkerRegistered.class, 1),
+            new EventType("worker", WorkerStateChanged.class, 1),
+            new EventType("worker", WorkerCapacityChanged.class, 1),
+            new EventType("task", TaskCreated.class, 1),
+            new EventType("task", TaskAssigned.class, 1),
+            new EventType("task", TaskStarted.class, 1),
+            new EventType("task", TaskCompleted.class, 1),
+            new EventType("task", TaskRetryScheduled.class, 1),
+            new EventType("task", TaskDeadLettered.class, 1),
+            new EventType("task", TaskTimedOut.class, 1),
+            new EventType("task", TaskReassigned.class, 1),
+            new EventType("task", TaskRequeued.class, 1),
+            new EventType("task", TaskCancelled.class, 1));
+
+    private static final Map<Class<?>, EventType> BY_CLASS =
+            TYPES.stream().collect(Collectors.toUnmodifiableMap(EventType::eventClass, Function.identity()));
+    private static final Map<String, EventType> BY_WIRE_NAME =
+            TYPES.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    /** All registered event types. */
+    public static List<EventType> all() {
+        return TYPES;
+    }
+
+    /** The type of an event class; fails for a class that is not part of the contract. */
+    public static EventType of(Class<?> eventClass) {
+        EventType type = BY_CLASS.get(eventClass);
+        if (type == null) {
+            throw new IllegalArgumentException("Not an Aviary event: " + eventClass.getName());
+        }
+        return type;
+    }
+
+    /** The type registered under a CloudEvent type name, if any (unknown types are skipped by consumers). */
+    public static Optional<EventType> byCloudEventType(String cloudEventType) {
+        return Optional.ofNullable(BY_WIRE_NAME.get(cloudEventType));
+    }
+}
