@@ -1,0 +1,70 @@
+package io.aviary.command.dispatch;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/**
+ * Wires the dispatcher: its tracking processor, its view, the loop that runs it.
+ * <p>
+ * The processor of group {@value DispatchEventHandler#PROCESSING_GROUP} gets an {@link InMemoryTokenStore} of its
+ * own (every other processor keeps the application's persistent token store): its token lives exactly as long as
+ * the in-memory view it belongs to, so each start replays the event store from the first event and rebuilds the
+ * view, and each replica owns all segments of its own copy (no claim is shared through the database). See
+ * {@link DispatchEventHandler} for the cost of that choice. (Axon logs a warning when it creates an in-memory token
+ * store: here it is intended.)
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DispatchProperties.class)
+public class DispatchConfiguration {
+
+    @Autowired
+    public void configureDispatcherProcessor(EventProcessingConfigurer processing) {
+        registerProcessor(processing);
+    }
+
+    /** Registers the dispatcher's tracking processor: one thread, one segment, from the tail, token in memory. */
+    public static void registerProcessor(EventProcessingConfigurer processing) {
+        String group = DispatchEventHandler.PROCESSING_GROUP;
+        processing.registerTokenStore(group, config -> new InMemoryTokenStore());
+        processing.registerTrackingEventProcessor(group, Configuration::eventStore,
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    }
+
+    @Bean
+    public FleetView fleetView() {
+        return new FleetView(new DispatchPolicy(), new AttemptSweep());
+    }
+
+    @Bean
+    public CatchUpSignal fleetViewCatchUp(EventProcessingConfiguration processing) {
+        return new TrackingProcessorCatchUp(processing, DispatchEventHandler.PROCESSING_GROUP);
+    }
+
+    @Bean
+    public Dispatcher dispatcher(FleetView fleetView, CommandGateway commandGateway, CatchUpSignal fleetViewCatchUp,
+                                 ObjectProvider<Clock> clock) {
+        return new Dispatcher(fleetView, commandGateway, fleetViewCatchUp, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    public DispatchLoop dispatchLoop(Dispatcher dispatcher, DispatchProperties properties) {
+        return new DispatchLoop(dispatcher, properties);
+    }
+
+    @Bean
+    public DispatchEventHandler dispatchEventHandler(FleetView fleetView, DispatchLoop dispatchLoop) {
+        return new DispatchEventHandler(fleetView, dispatchLoop::wake);
+    }
+}

@@ -1,0 +1,73 @@
+package io.aviary.command.dispatch;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The supervisor of DESIGN §5: each round takes attempts back from workers that went down or ran out of time, and
+ * gives waiting tasks to workers (the rules: {@link AttemptSweep}, {@link DispatchPolicy}; the state:
+ * {@link FleetView}).
+ * <p>
+ * Commands go out asynchronously through the {@link CommandGateway}. Each one is "in flight" in the view until its
+ * outcome shows up as an event (then the view moves on) or it fails (then the view releases it, and the next round
+ * may try the task again). A rejection is normal: the task may have been cancelled, or another replica was faster.
+ * <p>
+ * Nothing is sent before the view has caught up with the head of the event stream ({@link CatchUpSignal}): a
+ * half-replayed view would re-assign tasks that are already assigned further ahead in the stream.
+ * <p>
+ * Several command-side replicas each run a dispatcher with their own full view. That is wasteful but safe: the Task
+ * aggregate only accepts {@code AssignTask} while the task waits, and {@code TimeOutTask} / {@code RequeueTask} only
+ * for its current attempt, so the slower replica's duplicate is rejected and changes nothing. The waste can be cut
+ * with {@code aviary.dispatch.enabled=false} on some replicas, at the price of no dispatching while the others are
+ * down; a leader election (e.g. a lease row in PostgreSQL) would be the next step.
+ */
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final FleetView view;
+    private final CommandGateway commands;
+    private final CatchUpSignal catchUp;
+    private final Clock clock;
+
+    public Dispatcher(FleetView view, CommandGateway commands, CatchUpSignal catchUp, Clock clock) {
+        this.view = view;
+        this.commands = commands;
+        this.catchUp = catchUp;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs one round: plans on the current view, then sends the commands.
+     *
+     * @return how many commands were sent (0 before catch-up)
+     */
+    public int dispatchOnce() {
+        if (!catchUp.isCaughtUp()) {
+            return 0;
+        }
+        List<InFlight> round = view.nextRound(clock.instant());
+        round.forEach(this::send);
+        return round.size();
+    }
+
+    private void send(InFlight command) {
+        CompletableFuture<Object> outcome;
+        try {
+            outcome = commands.send(command.command());
+        } catch (RuntimeException e) {
+            outcome = CompletableFuture.failedFuture(e); // a gateway may throw instead of failing the future
+        }
+        outcome.whenComplete((result, failure) -> {
+            if (failure != null) {
+                view.commandFailed(command);
+                log.debug("{} was not accepted ({}); the task will be looked at again", command, failure.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package io.aviary.command.kafka;
+
+import io.aviary.command.axon.EventJson;
+import io.aviary.events.EventCatalog;
+import io.aviary.events.EventCatalog.EventType;
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.admin.Admin;
+import org.axonframework.config.Configuration;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Publishing to Kafka with the Axon Kafka extension. Its auto-configuration builds the producer factory (from
+ * {@code axon.kafka.*}) and registers the {@code KafkaEventPublisher} in a tracking processor reading the event store
+ * ({@code axon.kafka.producer.event-processor-mode=tracking}: stored first, then published). This class replaces the
+ * pieces whose defaults do not fit: the message converter (wire format), the topic resolver (only contract events) and
+ * the publisher (acknowledgement timeout; it also waits for the {@link TopicInitializer}).
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class KafkaPublishingConfiguration {
+
+    /** One admin client for topic creation and the health check, configured like every Spring Kafka client. */
+    @Bean(destroyMethod = "close")
+    Admin aviaryKafkaAdmin(KafkaProperties kafkaProperties, ObjectProvider<SslBundles> sslBundles) {
+        return Admin.create(kafkaProperties.buildAdminProperties(sslBundles.getIfAvailable()));
+    }
+
+    @Bean
+    TopicInitializer topicInitializer(Admin aviaryKafkaAdmin, AviaryKafkaProperties properties) {
+        return new TopicInitializer(aviaryKafkaAdmin, properties);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(Admin aviaryKafkaAdmin, AviaryKafkaProperties properties) {
+        return new KafkaHealthIndicator(aviaryKafkaAdmin, properties.healthTimeout());
+    }
+
+    @Bean
+    KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter() {
+        return new AviaryCloudEventConverter(EventJson.newObjectMapper());
+    }
+
+    /** Events outside the contract (none today) stay in the event store rather than break the publisher. */
+    @Bean
+    TopicResolver topicResolver(org.axonframework.extensions.kafka.KafkaProperties axonKafkaProperties) {
+        String topic = axonKafkaProperties.getDefaultTopic();
+        Set<Class<?>> contract = EventCatalog.all().stream().map(EventType::eventClass).collect(Collectors.toSet());
+        return event -> contract.contains(event.getPayloadType()) ? Optional.of(topic) : Optional.empty();
+    }
+
+    @Bean(destroyMethod = "shutDown")
+    @SuppressWarnings("unchecked")
+    KafkaPublisher<String, CloudEvent> kafkaPublisher(
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            @Qualifier("axonKafkaProducerFactory") ProducerFactory<?, ?> producerFactory,
+            KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter,
+            TopicResolver topicResolver,
+            Configuration axonConfiguration,
+            AviaryKafkaProperties properties,
+            TopicInitializer topicsReady) {
+        return KafkaPublisher.<String, CloudEvent>builder()
+                .serializer(eventSerializer)
+                .producerFactory((ProducerFactory<String, CloudEvent>) producerFactory)
+                .messageConverter(kafkaMessageConverter)
+                .messageMonitor(axonConfiguration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
+                .topicResolver(topicResolver)
+                .publisherAckTimeout(properties.publisherAckTimeout().toMillis())
+                .build();
+    }
+}

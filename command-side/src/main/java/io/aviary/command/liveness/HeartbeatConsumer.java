@@ -1,0 +1,158 @@
+package io.aviary.command.liveness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aviary.events.Topics;
+import io.aviary.events.liveness.Heartbeat;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads the compacted topic {@value Topics#WORKER_LIVENESS} into the {@link HeartbeatBook}, on a thread of its own
+ * ("aviary-heartbeats"), from the beginning on every start: after compaction that is the last beat of each worker.
+ * <p>
+ * Every replica needs every beat, so the consumer has no group: it assigns itself all partitions of the topic (as
+ * they are when it starts; the topic is created up front with its final partition count) and commits no offsets.
+ */
+public class HeartbeatConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HeartbeatConsumer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final Map<String, Object> consumerConfig;
+    private final ObjectMapper json;
+    private final HeartbeatBook book;
+    private final Clock clock;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    /**
+     * @param kafkaConfig connection settings (bootstrap servers, security); group and offset settings are replaced
+     * @param json        reads {@link Heartbeat} values
+     * @param book        where the beats go
+     * @param clock       stamps when each beat was received
+     */
+    public HeartbeatConsumer(Map<String, Object> kafkaConfig, ObjectMapper json, HeartbeatBook book, Clock clock) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Asking for a missing topic must not create it: it would not be compacted.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "aviary-liveness-" + UUID.randomUUID());
+        this.consumerConfig = config;
+        this.json = json;
+        this.book = book;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "aviary-heartbeats");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup(); // the one thread-safe consumer method: ends a blocking poll
+        }
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> opened =
+                         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = opened;
+                List<TopicPartition> partitions = awaitPartitions(opened);
+                opened.assign(partitions);
+                opened.seekToBeginning(partitions);
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> record : opened.poll(POLL_TIMEOUT)) {
+                        accept(record);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stop() was called
+            } catch (RuntimeException e) {
+                log.warn("Reading {} failed; reconnecting", Topics.WORKER_LIVENESS, e);
+                pause();
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> opened) {
+        while (running) {
+            List<PartitionInfo> infos = opened.partitionsFor(Topics.WORKER_LIVENESS);
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            }
+            log.info("Topic {} does not exist yet; waiting for it", Topics.WORKER_LIVENESS);
+            pause();
+        }
+        throw new WakeupException();
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            book.forget(record.key());
+            return;
+        }
+        try {
+            book.record(record.key(), json.readValue(record.value(), Heartbeat.class), clock.instant());
+        } catch (IOException e) {
+            log.warn("Skipping unreadable heartbeat of worker {} at offset {}: {}", record.key(), record.offset(),
+                    e.getMessage());
+        }
+    }
+
+    private void pause() {
+        try {
+            // Waiting for the broker or the topic to appear; nothing to do until then and no event to wait on.
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.aviary.command.task;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+
+/**
+ * Body of {@code POST /api/v1/tasks}; omitted fields take the documented defaults.
+ *
+ * @param type           executor type, e.g. {@code noop}
+ * @param payload        executor input (default empty)
+ * @param priority       higher runs first (default 0)
+ * @param requiredLabels labels a worker must carry (default none)
+ * @param maxAttempts    failed attempts allowed before dead-lettering (default 3)
+ * @param timeoutMs      how long one attempt may take (default 60000)
+ * @param idempotencyKey a repeated key answers the first task's id (optional)
+ */
+public record CreateTaskRequest(
+        @NotBlank @Size(max = 200) String type,
+        Map<String, Object> payload,
+        Integer priority,
+        Map<@NotBlank String, @NotNull String> requiredLabels,
+        @Min(1) @Max(100) Integer maxAttempts,
+        @Min(1) @Max(86_400_000) Long timeoutMs,
+        @Size(min = 1, max = 200) String idempotencyKey) {
+
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final long DEFAULT_TIMEOUT_MS = 60_000;
+
+    public CreateTaskRequest {
+        payload = payload == null ? Map.of() : payload;
+        priority = priority == null ? 0 : priority;
+        requiredLabels = requiredLabels == null ? Map.of() : requiredLabels;
+        maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
+        timeoutMs = timeoutMs == null ? DEFAULT_TIMEOUT_MS : timeoutMs;
+    }
+}

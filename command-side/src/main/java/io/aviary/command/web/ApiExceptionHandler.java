@@ -1,0 +1,127 @@
+package io.aviary.command.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.aviary.command.CommandRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error of the command API as RFC 9457 {@code application/problem+json}. Spring's own MVC exceptions (404 for
+ * an unknown path, 405, 415, ...) come from {@link ResponseEntityExceptionHandler}; the rest is mapped here. A client
+ * never sees a stack trace or a Java class name.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** An aggregate refused the command in its current state: nothing changed. */
+    @ExceptionHandler(CommandRejectedException.class)
+    ProblemDetail rejected(CommandRejectedException e) {
+        return problem(HttpStatus.CONFLICT, "Command rejected", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "Not found",
+                "No " + kind(request.getRequestURI()) + " with id " + e.getAggregateIdentifier());
+    }
+
+    /** Lost a race twice in a row ({@link CommandSender} retries once): the client may try again. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail conflict(RuntimeException e) {
+        LOG.info("Concurrent modification after a retry: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Concurrent modification",
+                "Another change to the same resource happened at the same time; try again");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        LOG.error("Unexpected error handling a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be processed; the server log has the details");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        List<String> global = e.getBindingResult().getGlobalErrors().stream()
+                .map(error -> String.valueOf(error.getDefaultMessage())).toList();
+        String detail = "Invalid request: " + String.join("; ", errors.stream()
+                .map(error -> error.get("field") + " " + error.get("message")).toList())
+                + (global.isEmpty() ? "" : (errors.isEmpty() ? "" : "; ") + String.join("; ", global));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        // Jackson's message names Java types; say what is wrong in the client's terms instead.
+        String detail;
+        if (e.getCause() instanceof InvalidFormatException invalid) {
+            detail = "Invalid value " + quoted(invalid.getValue()) + " for " + path(invalid);
+        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            detail = "Invalid JSON value for " + path(mapping);
+        } else {
+            detail = "The request body is missing or is not well-formed JSON";
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the body" : "field '" + path + "'";
+    }
+
+    private static String quoted(@Nullable Object value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+
+    /** Axon's exception does not say which aggregate type was missing; the path does. */
+    private static String kind(String path) {
+        return path.contains("/tasks/") ? "task" : path.contains("/workers/") ? "worker" : "resource";
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,5 @@
+package io.aviary.command.worker;
+
+/** Answer of the worker commands. */
+public record WorkerIdResponse(String workerId) {
+}
