@@ -1,0 +1,280 @@
+package io.aviary.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.aviary.events.worker.WorkerIds;
+import io.aviary.infra.EmbeddedStack;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static io.aviary.query.ReadModelFixtures.lastOutcome;
+import static io.aviary.query.ReadModelFixtures.queue;
+import static io.aviary.query.ReadModelFixtures.queueEntry;
+import static io.aviary.query.ReadModelFixtures.task;
+import static io.aviary.query.ReadModelFixtures.timeline;
+import static io.aviary.query.ReadModelFixtures.worker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Query API over read-model documents in a fresh database of the embedded MongoDB wire server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QueryApiTest {
+
+    private static final EmbeddedStack stack = EmbeddedStack.shared();
+    private static final String DATABASE = stack.newDatabaseName("query_api");
+    private static MongoClient client;
+
+    private static final String ALPHA = WorkerIds.forName("alpha");
+    private static final String BRAVO = WorkerIds.forName("bravo");
+    private static final String CHARLIE = WorkerIds.forName("charlie");
+    private static final String UNREGISTERED = WorkerIds.forName("not-yet-registered");
+    private static final String DONE = "00000000-0000-0000-0000-000000000001";
+    private static final String RUNNING = "00000000-0000-0000-0000-000000000002";
+    private static final String QUEUED = "00000000-0000-0000-0000-000000000003";
+    private static final String FAILED = "00000000-0000-0000-0000-000000000004";
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @Autowired
+    private ObjectMapper json;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", stack::mongoUri);
+        registry.add("aviary.mongo.database", () -> DATABASE);
+    }
+
+    @BeforeAll
+    static void readModels() {
+        client = MongoClients.create(stack.mongoUri());
+        MongoDatabase db = client.getDatabase(DATABASE);
+        db.getCollection("workers").insertMany(List.of(
+                worker("charlie", "DRAINING", List.of("noop"), 3),
+                worker("alpha", "AVAILABLE", List.of("noop", "http", "sleep"), 1)
+                        .append("lastOutcomes", new Document()
+                                .append("noop", lastOutcome(DONE, "SUCCESS", "COMPLETED", 40))
+                                .append("http", lastOutcome(FAILED, "FAILURE", "DEAD_LETTERED", 50))
+                                .append("legacy", lastOutcome(UUID.randomUUID().toString(), "SUCCESS", "COMPLETED",
+                                        10))),
+                worker("bravo", "AVAILABLE", List.of("sleep"), 2),
+                // outcomes projected before the registration: not a worker yet
+                new Document("_id", UNREGISTERED).append("lastOutcomes",
+                        new Document("noop", lastOutcome(DONE, "SUCCESS", "COMPLETED", 40)))));
+        db.getCollection("tasks").insertMany(List.of(
+                task(DONE, "noop", "COMPLETED", ALPHA, 10)
+                        .append("timeline", List.of(
+                                timeline("TaskCreated", "QUEUED", 0, null, 10, null),
+                                timeline("TaskAssigned", "ASSIGNED", 1, ALPHA, 11, null),
+                                timeline("TaskStarted", "RUNNING", 1, ALPHA, 12, null),
+                                timeline("TaskCompleted", "COMPLETED", 1, ALPHA, 13, "SUCCESS: done"))),
+                task(RUNNING, "sleep", "RUNNING", BRAVO, 20),
+                task(QUEUED, "noop", "QUEUED", null, 30),
+                task(FAILED, "http", "DEAD_LETTERED", ALPHA, 40)));
+        db.getCollection("worker_queues").insertOne(new Document(queue(ALPHA,
+                List.of(queueEntry(QUEUED, 1, "ASSIGNED", 60, null)),
+                List.of(queueEntry(FAILED, 3, "TIMED_OUT", 45, 50), queueEntry(DONE, 1, "SUCCESS", 11, 13)))));
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void workersAreListedByNameWithoutDocumentsOfUnregisteredWorkers() {
+        JsonNode page = getOk("/api/v1/workers");
+
+        assertThat(names(page)).containsExactly("alpha", "bravo", "charlie");
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.get("page").asInt()).isZero();
+        assertThat(page.get("size").asInt()).isEqualTo(50);
+        assertThat(page.get("items").get(0).get("registeredAt").asText()).isEqualTo("2025-03-01T10:00:01Z");
+    }
+
+    @Test
+    void workersAreFilteredByStateTaskTypeAndName() {
+        assertThat(names(getOk("/api/v1/workers?state=AVAILABLE"))).containsExactly("alpha", "bravo");
+        assertThat(names(getOk("/api/v1/workers?taskType=sleep"))).containsExactly("alpha", "bravo");
+        assertThat(names(getOk("/api/v1/workers?state=AVAILABLE&taskType=noop"))).containsExactly("alpha");
+        assertThat(names(getOk("/api/v1/workers?name=charlie"))).containsExactly("charlie");
+        assertThat(names(getOk("/api/v1/workers?name=charlie&state=AVAILABLE"))).isEmpty();
+        assertThat(names(getOk("/api/v1/workers?name=nobody"))).isEmpty();
+    }
+
+    @Test
+    void workerPagesAreCutAfterSortingAndCappedAtFiveHundred() {
+        JsonNode second = getOk("/api/v1/workers?size=2&page=1");
+        JsonNode huge = getOk("/api/v1/workers?size=100000");
+        JsonNode beyond = getOk("/api/v1/workers?size=2&page=7");
+
+        assertThat(names(second)).containsExactly("charlie");
+        assertThat(second.get("total").asLong()).isEqualTo(3);
+        assertThat(second.get("size").asInt()).isEqualTo(2);
+        assertThat(huge.get("size").asInt()).isEqualTo(500);
+        assertThat(beyond.get("items")).isEmpty();
+        assertThat(beyond.get("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void workerDetailShowsTheLastOutcomeOfEachAcceptedTaskType() {
+        JsonNode alpha = getOk("/api/v1/workers/" + ALPHA);
+
+        JsonNode outcomes = alpha.get("lastOutcomes");
+        assertThat(alpha.get("name").asText()).isEqualTo("alpha");
+        assertThat(outcomes.properties()).extracting(Map.Entry::getKey)
+                .containsExactly("noop", "http", "sleep");
+        assertThat(outcomes.get("noop").get("taskId").asText()).isEqualTo(DONE);
+        assertThat(outcomes.get("noop").get("outcome").asText()).isEqualTo("SUCCESS");
+        assertThat(outcomes.get("noop").get("at").asText()).isEqualTo("2025-03-01T10:00:40Z");
+        assertThat(outcomes.get("http").get("outcome").asText()).isEqualTo("FAILURE");
+        assertThat(outcomes.get("http").get("status").asText()).isEqualTo("DEAD_LETTERED");
+        assertThat(outcomes.get("sleep").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownWorkerIsA404Problem() {
+        assertProblem(http.getForEntity("/api/v1/workers/" + UUID.randomUUID(), String.class),
+                HttpStatus.NOT_FOUND, "No worker with id");
+        assertProblem(http.getForEntity("/api/v1/workers/" + UNREGISTERED, String.class),
+                HttpStatus.NOT_FOUND, "No worker with id");
+        assertProblem(http.getForEntity("/api/v1/workers/" + UUID.randomUUID() + "/queue", String.class),
+                HttpStatus.NOT_FOUND, "No worker with id");
+    }
+
+    @Test
+    void workerQueueShowsCurrentOrHistory() {
+        JsonNode current = getOk("/api/v1/workers/" + ALPHA + "/queue");
+        JsonNode history = getOk("/api/v1/workers/" + ALPHA + "/queue?view=history");
+        JsonNode empty = getOk("/api/v1/workers/" + BRAVO + "/queue?view=current");
+
+        assertThat(current.get("view").asText()).isEqualTo("current");
+        assertThat(field(current.get("items"), "taskId")).containsExactly(QUEUED);
+        assertThat(field(current.get("items"), "status")).containsExactly("ASSIGNED");
+        assertThat(field(history.get("items"), "taskId")).containsExactly(FAILED, DONE);
+        assertThat(field(history.get("items"), "status")).containsExactly("TIMED_OUT", "SUCCESS");
+        assertThat(history.get("items").get(0).get("finishedAt").asText()).isEqualTo("2025-03-01T10:00:50Z");
+        assertThat(empty.get("items")).isEmpty();
+    }
+
+    @Test
+    void badFilterValuesAre400Problems() {
+        assertProblem(http.getForEntity("/api/v1/workers?state=SLEEPING", String.class),
+                HttpStatus.BAD_REQUEST, "AVAILABLE");
+        assertProblem(http.getForEntity("/api/v1/tasks?status=DONE", String.class),
+                HttpStatus.BAD_REQUEST, "DEAD_LETTERED");
+        assertProblem(http.getForEntity("/api/v1/workers/" + ALPHA + "/queue?view=all", String.class),
+                HttpStatus.BAD_REQUEST, null);
+        assertProblem(http.getForEntity("/api/v1/tasks?page=-1", String.class), HttpStatus.BAD_REQUEST, null);
+        assertProblem(http.getForEntity("/api/v1/tasks?size=0", String.class), HttpStatus.BAD_REQUEST, null);
+    }
+
+    @Test
+    void tasksAreListedNewestFirstAndFilteredByStatusTypeAndWorker() {
+        JsonNode all = getOk("/api/v1/tasks");
+
+        assertThat(field(all.get("items"), "taskId")).containsExactly(FAILED, QUEUED, RUNNING, DONE);
+        assertThat(all.get("items").get(0).has("timeline")).isFalse();
+        assertThat(field(getOk("/api/v1/tasks?status=COMPLETED").get("items"), "taskId")).containsExactly(DONE);
+        assertThat(field(getOk("/api/v1/tasks?type=noop").get("items"), "taskId")).containsExactly(QUEUED, DONE);
+        assertThat(field(getOk("/api/v1/tasks?workerId=" + ALPHA).get("items"), "taskId"))
+                .containsExactly(FAILED, DONE);
+        assertThat(field(getOk("/api/v1/tasks?workerId=" + ALPHA + "&type=http&status=DEAD_LETTERED")
+                .get("items"), "taskId")).containsExactly(FAILED);
+        JsonNode page = getOk("/api/v1/tasks?size=3&page=1");
+        assertThat(field(page.get("items"), "taskId")).containsExactly(DONE);
+        assertThat(page.get("total").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void taskDetailCarriesItsTimeline() {
+        JsonNode done = getOk("/api/v1/tasks/" + DONE);
+
+        assertThat(done.get("taskId").asText()).isEqualTo(DONE);
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("outcome").asText()).isEqualTo("SUCCESS");
+        assertThat(done.get("workerId").asText()).isEqualTo(ALPHA);
+        assertThat(done.get("assignmentFee").asInt()).isEqualTo(15);
+        assertThat(done.get("completionReward").asInt()).isEqualTo(25);
+        assertThat(done.get("payload").get("millis").asInt()).isEqualTo(10);
+        assertThat(field(done.get("timeline"), "event"))
+                .containsExactly("TaskCreated", "TaskAssigned", "TaskStarted", "TaskCompleted");
+        assertThat(field(done.get("timeline"), "status")).containsExactly("QUEUED", "ASSIGNED", "RUNNING", "COMPLETED");
+        assertThat(done.get("timeline").get(3).get("detail").asText()).isEqualTo("SUCCESS: done");
+        assertThat(done.get("timeline").get(0).get("workerId").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownTaskIsA404Problem() {
+        assertProblem(http.getForEntity("/api/v1/tasks/" + UUID.randomUUID(), String.class),
+                HttpStatus.NOT_FOUND, "No task with id");
+    }
+
+    @Test
+    void openApiDescribesTheQueries() {
+        JsonNode api = getOk("/v3/api-docs");
+
+        assertThat(api.get("info").get("title").asText()).isEqualTo("Aviary Query API");
+        assertThat(api.get("paths").has("/api/v1/workers/{workerId}/queue")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/tasks/{taskId}")).isTrue();
+    }
+
+    @Test
+    void readinessIncludesMongo() {
+        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody()).contains("\"mongo\":{\"status\":\"UP\"");
+    }
+
+    private JsonNode getOk(String path) {
+        ResponseEntity<String> response = http.getForEntity(path, String.class);
+        assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+        return read(response.getBody());
+    }
+
+    private void assertProblem(ResponseEntity<String> response, HttpStatus status, String detailContains) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = read(response.getBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(status.value());
+        assertThat(problem.has("title")).isTrue();
+        if (detailContains != null) {
+            assertThat(problem.get("detail").asText()).contains(detailContains);
+        }
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static List<String> names(JsonNode page) {
+        return field(page.get("items"), "name");
+    }
+
+    private static List<String> field(JsonNode items, String name) {
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(item -> item.get(name).asText()).toList();
+    }
+}
