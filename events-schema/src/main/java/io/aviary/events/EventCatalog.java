@@ -1,5 +1,10 @@
 package io.aviary.events;
 
+import io.aviary.events.account.AccountCharged;
+import io.aviary.events.account.AccountCredited;
+import io.aviary.events.account.AccountOpened;
+import io.aviary.events.account.BillingCycleClosed;
+import io.aviary.events.account.PayoutIssued;
 import io.aviary.events.task.TaskAssigned;
 import io.aviary.events.task.TaskCancelled;
 import io.aviary.events.task.TaskCompleted;
@@ -10,6 +15,8 @@ import io.aviary.events.task.TaskRequeued;
 import io.aviary.events.task.TaskRetryScheduled;
 import io.aviary.events.task.TaskStarted;
 import io.aviary.events.task.TaskTimedOut;
+import io.aviary.events.user.UserCreated;
+import io.aviary.events.user.UserRolesChanged;
 import io.aviary.events.worker.WorkerCapacityChanged;
 import io.aviary.events.worker.WorkerRegistered;
 import io.aviary.events.worker.WorkerStateChanged;
@@ -53,7 +60,14 @@ public final class EventCatalog {
             new EventType("task", TaskTimedOut.class, 1),
             new EventType("task", TaskReassigned.class, 1),
             new EventType("task", TaskRequeued.class, 1),
-            new EventType("task", TaskCancelled.class, 1));
+            new EventType("task", TaskCancelled.class, 1),
+            new EventType("user", UserCreated.class, 1),
+            new EventType("user", UserRolesChanged.class, 1),
+            new EventType("account", AccountOpened.class, 1),
+            new EventType("account", AccountCharged.class, 1),
+            new EventType("account", AccountCredited.class, 1),
+            new EventType("account", BillingCycleClosed.class, 1),
+            new EventType("account", PayoutIssued.class, 1));
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(EventType::eventClass, Function.identity()));

@@ -57,7 +57,8 @@ class EventContractTest {
         com.fasterxml.jackson.databind.node.ObjectNode example =
                 (com.fasterxml.jackson.databind.node.ObjectNode) resource(
                         "/io/aviary/events/examples/" + type.cloudEventType() + ".json");
-        String idField = example.has("taskId") ? "taskId" : "workerId";
+        String idField = java.util.stream.Stream.of("taskId", "accountId", "userId", "workerId")
+                .filter(example::has).findFirst().orElseThrow();
 
         example.remove(idField);
         Set<ValidationMessage> errors = schema.validate(example);
@@ -68,7 +69,7 @@ class EventContractTest {
     @Test
     void wireNamesFollowTheAggregateEventVersionPattern() {
         assertThat(EventCatalog.all()).extracting(EventType::cloudEventType)
-                .allMatch(name -> name.matches("io\\.aviary\\.(worker|task)\\.[A-Z][A-Za-z]+\\.v[1-9][0-9]*"))
+                .allMatch(name -> name.matches("io\\.aviary\\.(worker|task|user|account)\\.[A-Z][A-Za-z]+\\.v[1-9][0-9]*"))
                 .doesNotHaveDuplicates();
         assertThat(EventCatalog.byCloudEventType("io.aviary.task.TaskCreated.v1"))
                 .map(EventType::eventClass).contains(io.aviary.events.task.TaskCreated.class);
