@@ -1,8 +1,19 @@
 package io.aviary.command;
 
+import io.aviary.command.security.SecurityClock;
+import io.aviary.command.support.ShiftableClock;
+import io.aviary.command.support.TestApi;
+import io.aviary.command.support.TestOidcIssuer;
 import io.aviary.infra.EmbeddedStack;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,15 +24,28 @@ import java.sql.Statement;
 
 /**
  * Base of every integration test of this module: the whole application on a random port against the real embedded
- * servers (PostgreSQL, Kafka). Every subclass shares this exact configuration, so Spring builds the context once per
- * test run and caches it; do not add per-class properties or {@code @MockBean}s (that would start a second context).
- * The event store lives in a schema of its own, so runs against an external PostgreSQL do not see each other.
+ * servers (PostgreSQL, Kafka), with authentication on. Every subclass shares this exact configuration, so Spring
+ * builds the context once per test run and caches it; do not add per-class properties or {@code @MockBean}s (that
+ * would start a second context). The event store lives in a schema of its own, so runs against an external
+ * PostgreSQL do not see each other.
+ * <p>
+ * Identity in tests: the bootstrap {@code admin} has password {@link TestApi#ADMIN_PASSWORD}; an external OpenID
+ * Connect issuer ({@link TestOidcIssuer}) is configured; the clock of everything identity decides by time is
+ * {@link #SECURITY_CLOCK}, which a test may move (it is reset after every test). Dispatcher and liveness monitor keep
+ * the system clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // tests disable metrics export by default; /actuator/prometheus is API
+@Import(CommandSideIntegrationTest.SecurityClockConfiguration.class)
 public abstract class CommandSideIntegrationTest {
 
+    /** The identity clock of the test context. */
+    protected static final ShiftableClock SECURITY_CLOCK = new ShiftableClock();
+
     private static String schema;
+
+    @Autowired
+    private TestRestTemplate restTemplate;
 
     @DynamicPropertySource
     static void embeddedServers(DynamicPropertyRegistry registry) {
@@ -31,6 +55,21 @@ public abstract class CommandSideIntegrationTest {
         registry.add("spring.datasource.password", stack::postgresPassword);
         registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrap);
         registry.add("axon.kafka.bootstrap-servers", stack::kafkaBootstrap);
+        registry.add("aviary.auth.admin-password", () -> TestApi.ADMIN_PASSWORD);
+        TestOidcIssuer oidc = TestOidcIssuer.shared();
+        registry.add("aviary.auth.oidc.issuer-uri", oidc::issuer);
+        registry.add("aviary.auth.oidc.jwks-uri", oidc::jwksUri);
+        registry.add("aviary.auth.oidc.roles-claim", () -> "realm_access.roles");
+    }
+
+    /** The command API with tokens: admin login, agent enrolment, JSON requests. */
+    protected TestApi api() {
+        return new TestApi(restTemplate);
+    }
+
+    @AfterEach
+    void resetSecurityClock() {
+        SECURITY_CLOCK.reset();
     }
 
     /** The PostgreSQL schema holding this test run's event store. */
@@ -52,5 +91,16 @@ public abstract class CommandSideIntegrationTest {
     private static String jdbcUrlWithSchema(EmbeddedStack stack) {
         String url = stack.postgresJdbcUrl();
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + eventStoreSchema();
+    }
+
+    /** Puts {@link #SECURITY_CLOCK} in charge of token lifetimes, key activation, login locks. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SecurityClockConfiguration {
+
+        @Bean
+        @Primary
+        SecurityClock testSecurityClock() {
+            return new SecurityClock(SECURITY_CLOCK);
+        }
     }
 }

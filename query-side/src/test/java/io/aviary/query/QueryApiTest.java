@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.aviary.events.worker.WorkerIds;
 import io.aviary.infra.EmbeddedStack;
+import io.aviary.query.security.TestIdentityProvider;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,13 +37,18 @@ import static io.aviary.query.ReadModelFixtures.timeline;
 import static io.aviary.query.ReadModelFixtures.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Query API over read-model documents in a fresh database of the embedded MongoDB wire server. */
+/**
+ * The Query API over read-model documents in a fresh database of the embedded MongoDB wire server, called by a
+ * manager (a bearer token of the test's identity provider).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QueryApiTest {
 
     private static final EmbeddedStack stack = EmbeddedStack.shared();
     private static final String DATABASE = stack.newDatabaseName("query_api");
     private static MongoClient client;
+    private static final TestIdentityProvider IDP = TestIdentityProvider.shared();
+    private static final String MANAGER_TOKEN = IDP.forRoles("MANAGER");
 
     private static final String ALPHA = WorkerIds.forName("alpha");
     private static final String BRAVO = WorkerIds.forName("bravo");
@@ -60,6 +69,7 @@ class QueryApiTest {
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", stack::mongoUri);
         registry.add("aviary.mongo.database", () -> DATABASE);
+        IDP.register(registry);
     }
 
     @BeforeAll
@@ -151,11 +161,11 @@ class QueryApiTest {
 
     @Test
     void unknownWorkerIsA404Problem() {
-        assertProblem(http.getForEntity("/api/v1/workers/" + UUID.randomUUID(), String.class),
+        assertProblem(get("/api/v1/workers/" + UUID.randomUUID()),
                 HttpStatus.NOT_FOUND, "No worker with id");
-        assertProblem(http.getForEntity("/api/v1/workers/" + UNREGISTERED, String.class),
+        assertProblem(get("/api/v1/workers/" + UNREGISTERED),
                 HttpStatus.NOT_FOUND, "No worker with id");
-        assertProblem(http.getForEntity("/api/v1/workers/" + UUID.randomUUID() + "/queue", String.class),
+        assertProblem(get("/api/v1/workers/" + UUID.randomUUID() + "/queue"),
                 HttpStatus.NOT_FOUND, "No worker with id");
     }
 
@@ -176,14 +186,14 @@ class QueryApiTest {
 
     @Test
     void badFilterValuesAre400Problems() {
-        assertProblem(http.getForEntity("/api/v1/workers?state=SLEEPING", String.class),
+        assertProblem(get("/api/v1/workers?state=SLEEPING"),
                 HttpStatus.BAD_REQUEST, "AVAILABLE");
-        assertProblem(http.getForEntity("/api/v1/tasks?status=DONE", String.class),
+        assertProblem(get("/api/v1/tasks?status=DONE"),
                 HttpStatus.BAD_REQUEST, "DEAD_LETTERED");
-        assertProblem(http.getForEntity("/api/v1/workers/" + ALPHA + "/queue?view=all", String.class),
+        assertProblem(get("/api/v1/workers/" + ALPHA + "/queue?view=all"),
                 HttpStatus.BAD_REQUEST, null);
-        assertProblem(http.getForEntity("/api/v1/tasks?page=-1", String.class), HttpStatus.BAD_REQUEST, null);
-        assertProblem(http.getForEntity("/api/v1/tasks?size=0", String.class), HttpStatus.BAD_REQUEST, null);
+        assertProblem(get("/api/v1/tasks?page=-1"), HttpStatus.BAD_REQUEST, null);
+        assertProblem(get("/api/v1/tasks?size=0"), HttpStatus.BAD_REQUEST, null);
     }
 
     @Test
@@ -223,7 +233,7 @@ class QueryApiTest {
 
     @Test
     void unknownTaskIsA404Problem() {
-        assertProblem(http.getForEntity("/api/v1/tasks/" + UUID.randomUUID(), String.class),
+        assertProblem(get("/api/v1/tasks/" + UUID.randomUUID()),
                 HttpStatus.NOT_FOUND, "No task with id");
     }
 
@@ -234,6 +244,12 @@ class QueryApiTest {
         assertThat(api.get("info").get("title").asText()).isEqualTo("Aviary Query API");
         assertThat(api.get("paths").has("/api/v1/workers/{workerId}/queue")).isTrue();
         assertThat(api.get("paths").has("/api/v1/tasks/{taskId}")).isTrue();
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        JsonNode listTasks = api.at("/paths/~1api~1v1~1tasks/get");
+        assertThat(listTasks.get("x-aviary-roles")).extracting(JsonNode::asText)
+                .containsExactly("ADMIN", "MANAGER", "WORKER");
+        assertThat(listTasks.get("description").asText()).contains("Roles: ADMIN, MANAGER, WORKER.");
+        assertThat(listTasks.at("/security/0").has("bearer")).isTrue();
     }
 
     @Test
@@ -244,8 +260,14 @@ class QueryApiTest {
         assertThat(readiness.getBody()).contains("\"mongo\":{\"status\":\"UP\"");
     }
 
+    private ResponseEntity<String> get(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(MANAGER_TOKEN);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     private JsonNode getOk(String path) {
-        ResponseEntity<String> response = http.getForEntity(path, String.class);
+        ResponseEntity<String> response = get(path);
         assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
         return read(response.getBody());
     }

@@ -12,18 +12,18 @@ import java.util.Map;
  * Documents in the shapes the projections app writes (projections/READ_MODELS.md), inserted with the driver as the
  * projections would leave them.
  */
-final class ReadModelFixtures {
+public final class ReadModelFixtures {
 
-    static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+    public static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
     private ReadModelFixtures() {
     }
 
-    static Date at(int secondsAfterT0) {
+    public static Date at(int secondsAfterT0) {
         return Date.from(T0.plusSeconds(secondsAfterT0));
     }
 
-    static Document worker(String name, String state, List<String> taskTypes, int registeredAt) {
+    public static Document worker(String name, String state, List<String> taskTypes, int registeredAt) {
         return new Document("_id", WorkerIds.forName(name))
                 .append("name", name)
                 .append("hardwareId", "hw-" + name)
@@ -38,12 +38,12 @@ final class ReadModelFixtures {
                 .append("seq", 0L);
     }
 
-    static Document lastOutcome(String taskId, String outcome, String status, int at) {
+    public static Document lastOutcome(String taskId, String outcome, String status, int at) {
         return new Document("taskId", taskId).append("outcome", outcome).append("status", status)
                 .append("at", at(at));
     }
 
-    static Document task(String taskId, String type, String status, String workerId, int createdAt) {
+    public static Document task(String taskId, String type, String status, String workerId, int createdAt) {
         return new Document("_id", taskId)
                 .append("type", type)
                 .append("status", status)
@@ -68,19 +68,19 @@ final class ReadModelFixtures {
                 .append("seq", 0L);
     }
 
-    static Document timeline(String event, String status, int attempt, String workerId, int at, String detail) {
+    public static Document timeline(String event, String status, int attempt, String workerId, int at, String detail) {
         return new Document("event", event).append("status", status).append("attempt", attempt)
                 .append("workerId", workerId).append("at", at(at)).append("detail", detail);
     }
 
-    static Document queueEntry(String taskId, int attempt, String status, int assignedAt, Integer finishedAt) {
+    public static Document queueEntry(String taskId, int attempt, String status, int assignedAt, Integer finishedAt) {
         return new Document("taskId", taskId).append("attempt", attempt).append("type", "noop")
                 .append("priority", 0).append("status", status).append("assignedAt", at(assignedAt))
                 .append("startedAt", null).append("finishedAt", finishedAt == null ? null : at(finishedAt))
                 .append("message", null);
     }
 
-    static Map<String, Object> queue(String workerId, List<Document> current, List<Document> history) {
+    public static Map<String, Object> queue(String workerId, List<Document> current, List<Document> history) {
         return new Document("_id", workerId).append("current", current).append("history", history)
                 .append("updatedAt", at(100));
     }

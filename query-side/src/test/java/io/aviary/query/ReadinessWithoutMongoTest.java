@@ -1,9 +1,13 @@
 package io.aviary.query;
 
+import io.aviary.query.security.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,13 +33,17 @@ class ReadinessWithoutMongoTest {
             int closedPort = socket.getLocalPort();
             registry.add("spring.data.mongodb.uri", () -> "mongodb://localhost:" + closedPort);
         }
+        TestIdentityProvider.shared().register(registry);
     }
 
     @Test
     void notReadyButLive() {
         ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
         ResponseEntity<String> liveness = http.getForEntity("/actuator/health/liveness", String.class);
-        ResponseEntity<String> query = http.getForEntity("/api/v1/tasks", String.class);
+        HttpHeaders admin = new HttpHeaders();
+        admin.setBearerAuth(TestIdentityProvider.shared().forRoles("ADMIN"));
+        ResponseEntity<String> query = http.exchange("/api/v1/tasks", HttpMethod.GET, new HttpEntity<>(admin),
+                String.class);
 
         assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(readiness.getBody()).contains("\"mongo\":{\"status\":\"DOWN\"");

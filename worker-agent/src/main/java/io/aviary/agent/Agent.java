@@ -6,7 +6,13 @@ import io.aviary.agent.assignment.AssignmentIntake;
 import io.aviary.agent.assignment.AttemptState;
 import io.aviary.agent.assignment.LoggedAttempt;
 import io.aviary.agent.assignment.ProcessedAssignmentLog;
+import io.aviary.agent.auth.AgentAuthClient;
+import io.aviary.agent.auth.AgentAuthException;
+import io.aviary.agent.auth.AgentSignIn;
+import io.aviary.agent.auth.AgentTokens;
+import io.aviary.agent.auth.CredentialsStore;
 import io.aviary.agent.command.CommandApiClient;
+import io.aviary.agent.command.CommandHttp;
 import io.aviary.agent.command.RegisterWorkerRequest;
 import io.aviary.agent.command.RegistrationRejectedException;
 import io.aviary.agent.execution.AttemptRunner;
@@ -36,6 +42,9 @@ import java.util.function.Consumer;
  * <p>Start-up order, chosen so that no assignment is lost:
  * <ol>
  *     <li>identity from the state dir (hardware id computed once), processed-assignment log replayed;</li>
+ *     <li>sign-in: an access token for the credentials saved in the state dir, or an enrolment with the one-time
+ *     enrolment token (credentials saved at once); neither is fatal. From here on every call to the command side
+ *     carries the token and the hardware id, and the token is renewed before it expires;</li>
  *     <li>Kafka consumer prepared: on the very first start its group is positioned at the end of every partition
  *     and that position committed ({@link AssignmentConsumer#prepare()});</li>
  *     <li>registration with the command API, retried until it answers; 409 is fatal;</li>
@@ -59,19 +68,21 @@ public final class Agent {
     private final Consumer<Throwable> onFatal;
     private final ObjectMapper json = AgentJson.newMapper();
     private final ScheduledExecutorService timer;
-    private final CommandApiClient commandApi;
+    private final CommandHttp commandHttp;
 
     private volatile Phase phase = Phase.NEW;
     private volatile Thread thread;
     private volatile AgentIdentity identity;
+    private volatile AgentTokens tokens;
+    private volatile CommandApiClient commandApi;
     private volatile ProcessedAssignmentLog attempts;
     private volatile AssignmentConsumer consumer;
     private volatile WorkQueue work;
     private volatile HeartbeatPublisher heartbeat;
 
     /**
-     * @param onFatal called (on the agent's thread) when the agent cannot go on, e.g. its name is bound to other
-     *                hardware; the application exits non-zero from there
+     * @param onFatal called when the agent cannot go on, e.g. its name is bound to other hardware or it has no
+     *                credentials; the application exits non-zero from there
      */
     public Agent(AgentProperties properties, ExecutorRegistry executors, HardwareFacts hardware, Clock clock,
                  Consumer<Throwable> onFatal) {
@@ -80,7 +91,7 @@ public final class Agent {
         this.hardware = hardware;
         this.clock = clock;
         this.onFatal = onFatal;
-        this.commandApi = new CommandApiClient(properties.commandUrl(), json, properties.retryInitialBackoff(),
+        this.commandHttp = new CommandHttp(properties.commandUrl(), json, properties.retryInitialBackoff(),
                 properties.retryMaxBackoff());
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread timeouts = new Thread(task, "aviary-timeouts");
@@ -107,13 +118,14 @@ public final class Agent {
                     properties.stateDir());
             executors.warnAboutMissing(properties.taskTypes());
             attempts = ProcessedAssignmentLog.open(properties.stateDir().resolve(ASSIGNMENT_LOG), json, clock);
+            signIn();
             consumer = new AssignmentConsumer(properties.kafkaBootstrap(), identity.name());
             consumer.prepare();
             register();
             work = new WorkQueue(properties.slots(),
                     new AttemptRunner(identity.workerId(), commandApi, executors, attempts, timer));
             heartbeat = new HeartbeatPublisher(properties.kafkaBootstrap(), identity, properties.slots(),
-                    work::busySlots, properties.heartbeatInterval(), json, clock);
+                    work::busySlots, tokens::accessToken, properties.heartbeatInterval(), json, clock);
             heartbeat.start();
             resumeUnfinished();
             AssignmentIntake intake = new AssignmentIntake(identity.workerId(), attempts, work, json);
@@ -126,6 +138,8 @@ public final class Agent {
             log.info("Agent start-up interrupted: stopping");
         } catch (RegistrationRejectedException e) {
             fail(e, "Registration rejected: " + e.getMessage());
+        } catch (AgentAuthException e) {
+            fail(e, "Cannot sign in: " + e.getMessage());
         } catch (RuntimeException | Error e) {
             if (phase == Phase.STOPPING) {
                 log.debug("Agent loop ended by the shutdown", e);
@@ -145,16 +159,31 @@ public final class Agent {
         return true;
     }
 
+    private void signIn() throws InterruptedException {
+        AgentAuthClient authClient = new AgentAuthClient(commandHttp, clock);
+        AgentSignIn.SignedIn signedIn = new AgentSignIn(new CredentialsStore(properties.stateDir(), json), authClient,
+                properties.enrolmentToken()).signIn(identity);
+        adoptWorkerId(signedIn.credentials().workerId());
+        tokens = new AgentTokens(authClient, signedIn.credentials(), signedIn.accessToken(), clock,
+                error -> fail(error, "Agent signed out: " + error.getMessage()));
+        tokens.start();
+        commandApi = new CommandApiClient(commandHttp, tokens, identity.hardwareId());
+    }
+
     private void register() throws InterruptedException {
         log.info("Registering worker '{}' with {}", identity.name(), properties.commandUrl());
         String workerId = commandApi.register(new RegisterWorkerRequest(identity.name(), identity.hardwareId(),
                 properties.slots(), properties.maxQueue(), properties.taskTypes(), properties.labels()));
+        adoptWorkerId(workerId);
+        log.info("Registered as worker {}", workerId);
+    }
+
+    private void adoptWorkerId(String workerId) {
         if (!workerId.equals(identity.workerId())) {
             log.warn("Command side assigned worker id {} (expected {}): using it", workerId, identity.workerId());
             identity = new AgentIdentity(identity.name(), workerId, identity.hardwareId());
             new IdentityStore(properties.stateDir(), json).save(identity);
         }
-        log.info("Registered as worker {}", workerId);
     }
 
     private void resumeUnfinished() {
@@ -213,6 +242,9 @@ public final class Agent {
         }
         if (heartbeat != null) {
             heartbeat.close();
+        }
+        if (tokens != null) {
+            tokens.close(); // after the slots: a report during the grace period may still need a renewed token
         }
         timer.shutdownNow();
         if (attempts != null) {

@@ -1,5 +1,6 @@
 package io.aviary.agent;
 
+import io.aviary.agent.auth.AgentAuthException;
 import io.aviary.agent.command.RegistrationRejectedException;
 import io.aviary.agent.executor.ExecutorRegistry;
 import io.aviary.agent.executor.TaskExecutor;
@@ -23,7 +24,10 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class AgentConfiguration {
 
-    /** Exit status when the agent cannot run as configured (sysexits.h EX_CONFIG): its name is taken. */
+    /**
+     * Exit status when the agent cannot run as configured (sysexits.h EX_CONFIG): its name is taken, it has neither
+     * credentials nor an enrolment token, or its enrolment token or credentials were refused.
+     */
     static final int EXIT_CONFIG = 78;
     /** Exit status for any other fatal error (sysexits.h EX_SOFTWARE), e.g. the state dir cannot be written. */
     static final int EXIT_SOFTWARE = 70;
@@ -62,7 +66,12 @@ class AgentConfiguration {
     @Bean
     Agent agent(AgentProperties properties, ExecutorRegistry executors, Clock clock, ApplicationContext context) {
         return new Agent(properties, executors, new OshiHardwareFacts(), clock, error -> exit(context,
-                error instanceof RegistrationRejectedException ? EXIT_CONFIG : EXIT_SOFTWARE));
+                exitStatus(error)));
+    }
+
+    static int exitStatus(Throwable fatal) {
+        return fatal instanceof RegistrationRejectedException || fatal instanceof AgentAuthException
+                ? EXIT_CONFIG : EXIT_SOFTWARE;
     }
 
     @Bean

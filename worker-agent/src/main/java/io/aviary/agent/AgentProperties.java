@@ -35,6 +35,8 @@ import java.util.Map;
  * @param shutdownGrace       how long running tasks may finish on shutdown before they are interrupted.
  * @param retryInitialBackoff first wait after a failed call to the command API; doubles on every retry.
  * @param retryMaxBackoff     longest wait between retries of a call to the command API.
+ * @param enrolmentToken      one-time enrolment token from an admin ({@code AVIARY_AGENT_ENROLMENT_TOKEN}); needed only
+ *                            on the first start, when {@code credentials.json} is not in the state dir yet.
  */
 @ConfigurationProperties("aviary.agent")
 public record AgentProperties(
@@ -50,7 +52,8 @@ public record AgentProperties(
         @DefaultValue({"localhost", "127.0.0.1"}) List<String> httpAllowedHosts,
         @DefaultValue("10s") Duration shutdownGrace,
         @DefaultValue("200ms") Duration retryInitialBackoff,
-        @DefaultValue("10s") Duration retryMaxBackoff) {
+        @DefaultValue("10s") Duration retryMaxBackoff,
+        String enrolmentToken) {
 
     public AgentProperties {
         name = name == null || name.isBlank() ? hostName() : name.trim();
@@ -61,6 +64,7 @@ public record AgentProperties(
                 ? Path.of(System.getProperty("user.home"), ".aviary", "agents", name)
                 : stateDir;
         httpAllowedHosts = httpAllowedHosts == null ? List.of() : List.copyOf(httpAllowedHosts);
+        enrolmentToken = enrolmentToken == null ? "" : enrolmentToken.trim();
         if (slots < 1) {
             throw new IllegalArgumentException("aviary.agent.slots (AVIARY_AGENT_SLOTS) must be at least 1");
         }
@@ -73,6 +77,17 @@ public record AgentProperties(
         if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw new IllegalArgumentException("aviary.agent.heartbeat-interval must be positive");
         }
+    }
+
+    /** Without the enrolment token: records end up in logs. */
+    @Override
+    public String toString() {
+        return "AgentProperties[commandUrl=" + commandUrl + ", kafkaBootstrap=" + kafkaBootstrap + ", name=" + name
+                + ", slots=" + slots + ", maxQueue=" + maxQueue + ", taskTypes=" + taskTypes + ", labels=" + labels
+                + ", stateDir=" + stateDir + ", heartbeatInterval=" + heartbeatInterval + ", httpAllowedHosts="
+                + httpAllowedHosts + ", shutdownGrace=" + shutdownGrace + ", retryInitialBackoff="
+                + retryInitialBackoff + ", retryMaxBackoff=" + retryMaxBackoff + ", enrolmentToken="
+                + (enrolmentToken.isEmpty() ? "none" : "***") + "]";
     }
 
     private static String hostName() {

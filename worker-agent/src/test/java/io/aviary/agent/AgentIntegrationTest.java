@@ -1,6 +1,8 @@
 package io.aviary.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aviary.agent.auth.AgentAuthException;
+import io.aviary.agent.auth.CredentialsStore;
 import io.aviary.agent.executor.ExecutorRegistry;
 import io.aviary.agent.executor.builtin.FailExecutor;
 import io.aviary.agent.executor.builtin.NoopExecutor;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +68,7 @@ class AgentIntegrationTest {
     Path stateDir;
 
     private final FakeCommandApi api = new FakeCommandApi();
+    private final String enrolmentToken = api.issueEnrolmentToken();
     private final CountingExecutor counting = new CountingExecutor();
     private final List<Agent> agents = new CopyOnWriteArrayList<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -280,6 +287,125 @@ class AgentIntegrationTest {
     }
 
     @Test
+    void onTheFirstStartTheAgentEnrolsAndKeepsItsCredentialsReadableByItsUserOnly() throws IOException {
+        // given a state dir without credentials and an enrolment token from an admin
+        // when the agent starts
+        startAgent();
+
+        // then it enrolled once with its name and hardware id, and registered with the token it received
+        assertThat(api.enrolments()).isEqualTo(1);
+        assertThat(api.registrations()).hasSize(1);
+        assertThat(api.unauthorizedCalls()).isZero();
+        assertThat(api.forbiddenCalls()).isZero();
+        // and its credentials are in the state dir, mode 0600
+        Path credentials = stateDir.resolve(CredentialsStore.FILE_NAME);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+        JsonNode saved = AgentJson.newMapper().readTree(credentials.toFile());
+        assertThat(saved.path("workerId").asText()).isEqualTo(workerId);
+        assertThat(saved.path("agentSecret").asText()).isNotBlank();
+        assertThat(saved.path("hardwareId").asText())
+                .isEqualTo(api.registrations().get(0).path("hardwareId").asText());
+        try (var files = Files.list(stateDir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(file -> file.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aRestartedAgentSignsInWithItsSavedCredentialsAndNeedsNoEnrolmentToken() {
+        // given an agent that enrolled and stopped
+        startAgent().stop();
+
+        // when it starts again without an enrolment token
+        Agent restarted = newAgent(name, stateDir, "");
+        restarted.start();
+
+        // then it signs in with its saved credentials, registers and runs assignments
+        await().atMost(PATIENCE).until(() -> restarted.phase() == Agent.Phase.READY);
+        String task = "t-signed-in-" + suffix();
+        events.send(assigned(task, "count", 1, Map.of()));
+        await().atMost(PATIENCE).until(() -> api.completes(task).size() == 1);
+        assertThat(api.enrolments()).isEqualTo(1);
+        assertThat(api.registrations()).hasSize(2);
+        assertThat(api.issuedTokens()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void withoutCredentialsAndWithoutAnEnrolmentTokenTheAgentStopsWithAConfigurationError() {
+        // given an empty state dir and no enrolment token
+        Agent agent = newAgent(name, stateDir, "");
+
+        // when the agent starts
+        agent.start();
+
+        // then it fails fatally, says what to do, exits as misconfigured, and never called the command side
+        await().atMost(PATIENCE).until(() -> fatal.get() != null);
+        assertThat(fatal.get()).isInstanceOf(AgentAuthException.class)
+                .hasMessageContaining("AVIARY_AGENT_ENROLMENT_TOKEN");
+        assertThat(AgentConfiguration.exitStatus(fatal.get())).isEqualTo(AgentConfiguration.EXIT_CONFIG);
+        assertThat(agent.phase()).isEqualTo(Agent.Phase.FAILED);
+        assertThat(api.enrolments()).isZero();
+        assertThat(api.registrations()).isEmpty();
+    }
+
+    @Test
+    void aSpentEnrolmentTokenIsAConfigurationError(@TempDir Path otherStateDir) {
+        // given the enrolment token was used by one agent
+        startAgent();
+
+        // when another agent starts with the same token
+        Agent second = newAgent(name + "-2", otherStateDir, enrolmentToken);
+        second.start();
+
+        // then the second one fails fatally and keeps no credentials
+        await().atMost(PATIENCE).until(() -> fatal.get() != null);
+        assertThat(fatal.get()).isInstanceOf(AgentAuthException.class).hasMessageContaining("401");
+        assertThat(second.phase()).isEqualTo(Agent.Phase.FAILED);
+        assertThat(otherStateDir.resolve(CredentialsStore.FILE_NAME)).doesNotExist();
+        assertThat(api.enrolments()).isEqualTo(1);
+    }
+
+    @Test
+    void theAccessTokenIsRenewedBeforeItExpires() {
+        // given the command side issues tokens that live two seconds
+        api.issueTokensFor(Duration.ofSeconds(2));
+
+        // when the agent runs for longer than that
+        startAgent();
+        await().atMost(PATIENCE).until(() -> api.issuedTokens().size() >= 3);
+
+        // then each token was replaced before it expired
+        List<FakeCommandApi.Issued> tokens = api.issuedTokens();
+        for (int i = 1; i < tokens.size(); i++) {
+            assertThat(tokens.get(i).issuedAt()).as("token %d issued before token %d expired", i, i - 1)
+                    .isBefore(tokens.get(i - 1).expiresAt());
+        }
+        // and reports carry a live token
+        String task = "t-renewed-" + suffix();
+        events.send(assigned(task, "count", 1, Map.of()));
+        await().atMost(PATIENCE).until(() -> api.completes(task).size() == 1);
+        assertThat(api.starts(task)).hasSize(1);
+    }
+
+    @Test
+    void aTokenRefusedWith401IsRenewedAndTheCallSentAgain() {
+        // given a running agent whose tokens the command side then stops accepting
+        startAgent();
+        int issuedBefore = api.issuedTokens().size();
+        api.revokeIssuedTokens();
+
+        // when it reports on an assignment
+        String task = "t-revoked-" + suffix();
+        events.send(assigned(task, "count", 1, Map.of()));
+
+        // then the refused call got a new token and went through, and the task ran once
+        await().atMost(PATIENCE).until(() -> api.completes(task).size() == 1);
+        assertThat(api.unauthorizedCalls()).isGreaterThanOrEqualTo(1);
+        assertThat(api.issuedTokens().size()).isGreaterThan(issuedBefore);
+        assertThat(api.starts(task)).hasSize(1);
+        assertThat(counting.executions(task, 1)).isEqualTo(1);
+    }
+
+    @Test
     void registrationCarriesTheAgentsCapacityAndHeartbeatsAppearKeyedByWorkerId() {
         // given a running agent
         startAgent();
@@ -306,6 +432,16 @@ class AgentIntegrationTest {
                 return mine.size() >= 2;
             });
             Heartbeat heartbeat = AgentJson.newMapper().readValue(mine.get(0).value(), Heartbeat.class);
+            // each beat carries a live access token of this worker, which the liveness monitor checks
+            for (ConsumerRecord<String, String> beat : mine) {
+                Header authorization = beat.headers().lastHeader("authorization");
+                assertThat(authorization).as("authorization header").isNotNull();
+                String value = new String(authorization.value(), StandardCharsets.UTF_8);
+                assertThat(value).startsWith("Bearer ");
+                FakeCommandApi.Issued token = api.issued(value.substring("Bearer ".length())).orElseThrow();
+                assertThat(token.workerId()).isEqualTo(workerId);
+                assertThat(token.validAt(Instant.ofEpochMilli(beat.timestamp()))).isTrue();
+            }
             assertThat(heartbeat.workerId()).isEqualTo(workerId);
             assertThat(heartbeat.name()).isEqualTo(name);
             assertThat(heartbeat.slots()).isEqualTo(2);
@@ -324,10 +460,14 @@ class AgentIntegrationTest {
     }
 
     private Agent newAgent() {
-        AgentProperties properties = new AgentProperties(api.url(), stack.kafkaBootstrap(), name, 2, 8,
-                List.of("noop", "sleep", "fail", "count"), Map.of("zone", "test"), stateDir, Duration.ofMillis(200),
-                List.of("localhost", "127.0.0.1"), Duration.ofSeconds(2), Duration.ofMillis(20),
-                Duration.ofMillis(200));
+        return newAgent(name, stateDir, enrolmentToken);
+    }
+
+    private Agent newAgent(String agentName, Path agentStateDir, String agentEnrolmentToken) {
+        AgentProperties properties = new AgentProperties(api.url(), stack.kafkaBootstrap(), agentName, 2, 8,
+                List.of("noop", "sleep", "fail", "count"), Map.of("zone", "test"), agentStateDir,
+                Duration.ofMillis(200), List.of("localhost", "127.0.0.1"), Duration.ofSeconds(2),
+                Duration.ofMillis(20), Duration.ofMillis(200), agentEnrolmentToken);
         ExecutorRegistry executors = new ExecutorRegistry(List.of(new NoopExecutor(), new SleepExecutor(),
                 new FailExecutor(), counting));
         Agent agent = new Agent(properties, executors, fixedHardware(), Clock.systemUTC(), fatal::set);

@@ -42,6 +42,7 @@ class WorkerAgentApplicationTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final FakeCommandApi API = new FakeCommandApi();
     private static final String NAME = "app-agent-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String ENROLMENT_TOKEN = API.issueEnrolmentToken();
 
     @LocalServerPort
     int port;
@@ -62,6 +63,7 @@ class WorkerAgentApplicationTest {
         registry.add("AVIARY_AGENT_STATE_DIR", stateDir::toString);
         registry.add("AVIARY_AGENT_HEARTBEAT_MS", () -> "200");
         registry.add("SERVER_PORT", () -> "0");
+        registry.add("AVIARY_AGENT_ENROLMENT_TOKEN", () -> ENROLMENT_TOKEN);
     }
 
     @AfterAll
@@ -90,6 +92,14 @@ class WorkerAgentApplicationTest {
         assertThat(registration.path("taskTypes")).extracting(JsonNode::asText).containsExactly("noop", "sleep");
         assertThat(registration.path("labels").path("zone").asText()).isEqualTo("eu-west");
         assertThat(registration.path("labels").path("gpu").asText()).isEqualTo("false");
+    }
+
+    @Test
+    void theAgentEnrolledWithTheEnrolmentTokenFromTheEnvironment() {
+        await().atMost(PATIENCE).until(() -> !API.registrations().isEmpty());
+
+        assertThat(API.enrolments()).isEqualTo(1);
+        assertThat(API.unauthorizedCalls()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.aviary.command.liveness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aviary.command.security.SecurityLog;
 import io.aviary.events.Topics;
 import io.aviary.events.liveness.Heartbeat;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -16,11 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,28 +33,40 @@ import java.util.UUID;
  * <p>
  * Every replica needs every beat, so the consumer has no group: it assigns itself all partitions of the topic (as
  * they are when it starts; the topic is created up front with its final partition count) and commits no offsets.
+ * <p>
+ * Every record, tombstones included, must carry its agent's access token ({@link HeartbeatAuthenticator}); others
+ * are ignored and logged as security events. Records written before this start are history being replayed: their
+ * tokens have often expired since, so refusing those is expected and only logged at debug level.
  */
 public class HeartbeatConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** A worker beating without a valid token would log every beat: one line per worker per minute is enough. */
+    private static final long REFUSAL_LOG_INTERVAL_MS = Duration.ofMinutes(1).toMillis();
 
     private final Map<String, Object> consumerConfig;
     private final ObjectMapper json;
     private final HeartbeatBook book;
     private final Clock clock;
+    private final HeartbeatAuthenticator authenticator;
+    private volatile long startedAtMillis;
+    /** Per worker, when its last refused beat was logged (only the consumer thread touches it). */
+    private final Map<String, Long> refusalsLoggedAt = new HashMap<>();
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     /**
-     * @param kafkaConfig connection settings (bootstrap servers, security); group and offset settings are replaced
-     * @param json        reads {@link Heartbeat} values
-     * @param book        where the beats go
-     * @param clock       stamps when each beat was received
+     * @param kafkaConfig   connection settings (bootstrap servers, security); group and offset settings are replaced
+     * @param json          reads {@link Heartbeat} values
+     * @param book          where the beats go
+     * @param clock         stamps when each beat was received
+     * @param authenticator decides whether a record may speak for its worker
      */
-    public HeartbeatConsumer(Map<String, Object> kafkaConfig, ObjectMapper json, HeartbeatBook book, Clock clock) {
+    public HeartbeatConsumer(Map<String, Object> kafkaConfig, ObjectMapper json, HeartbeatBook book, Clock clock,
+                             HeartbeatAuthenticator authenticator) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -62,11 +78,13 @@ public class HeartbeatConsumer implements SmartLifecycle {
         this.json = json;
         this.book = book;
         this.clock = clock;
+        this.authenticator = authenticator;
     }
 
     @Override
     public synchronized void start() {
         running = true;
+        startedAtMillis = System.currentTimeMillis();
         thread = new Thread(this::run, "aviary-heartbeats");
         thread.setDaemon(true);
         thread.start();
@@ -131,7 +149,7 @@ public class HeartbeatConsumer implements SmartLifecycle {
     }
 
     private void accept(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
+        if (record.key() == null || !authenticated(record)) {
             return;
         }
         if (record.value() == null) {
@@ -144,6 +162,37 @@ public class HeartbeatConsumer implements SmartLifecycle {
             log.warn("Skipping unreadable heartbeat of worker {} at offset {}: {}", record.key(), record.offset(),
                     e.getMessage());
         }
+    }
+
+    private boolean authenticated(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(HeartbeatAuthenticator.HEADER);
+        String authorization = header == null || header.value() == null ? null
+                : new String(header.value(), StandardCharsets.UTF_8);
+        Optional<String> refusal = authenticator.refusal(record.key(), authorization);
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        if (record.timestamp() < startedAtMillis) {
+            log.debug("Ignoring a replayed heartbeat of worker {} at offset {}: {}", record.key(), record.offset(),
+                    refusal.get());
+        } else if (shouldLogRefusal(record.key())) {
+            SecurityLog.refused("Heartbeat of worker {} ignored (offset {}): {} (logged at most once a minute per "
+                    + "worker)", record.key(), record.offset(), refusal.get());
+        }
+        return false;
+    }
+
+    private boolean shouldLogRefusal(String workerId) {
+        long now = System.currentTimeMillis();
+        Long last = refusalsLoggedAt.get(workerId);
+        if (last != null && now - last < REFUSAL_LOG_INTERVAL_MS) {
+            return false;
+        }
+        if (refusalsLoggedAt.size() > 10_000) {
+            refusalsLoggedAt.clear(); // bounded: a flood of made-up keys must not grow it without end
+        }
+        refusalsLoggedAt.put(workerId, now);
+        return true;
     }
 
     private void pause() {

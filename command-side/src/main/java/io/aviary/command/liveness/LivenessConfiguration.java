@@ -11,13 +11,14 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import java.time.Clock;
 
 /**
  * Wires the liveness monitor: heartbeats from Kafka (connection from {@code spring.kafka.*}) into a
- * {@link HeartbeatBook}, checked against the dispatcher's {@link FleetView}. Off with
- * {@code aviary.liveness.enabled=false}.
+ * {@link HeartbeatBook} (each beat authenticated by its agent's token), checked against the dispatcher's
+ * {@link FleetView}. Off with {@code aviary.liveness.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LivenessProperties.class)
@@ -42,12 +43,19 @@ public class LivenessConfiguration {
         return new LivenessLoop(livenessMonitor, properties);
     }
 
+    /** Heartbeat tokens are checked like API tokens: same keys, issuer and lifetimes. */
+    @Bean
+    public HeartbeatAuthenticator heartbeatAuthenticator(JwtDecoder aviaryJwtDecoder) {
+        return new JwtHeartbeatAuthenticator(aviaryJwtDecoder);
+    }
+
     @Bean
     public HeartbeatConsumer heartbeatConsumer(KafkaProperties kafka, ObjectProvider<ObjectMapper> objectMapper,
-                                               HeartbeatBook heartbeatBook, ObjectProvider<Clock> clock) {
+                                               HeartbeatBook heartbeatBook, ObjectProvider<Clock> clock,
+                                               HeartbeatAuthenticator heartbeatAuthenticator) {
         ObjectMapper json = objectMapper.getIfUnique(() -> new ObjectMapper().findAndRegisterModules()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         return new HeartbeatConsumer(kafka.buildConsumerProperties(null), json, heartbeatBook,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), heartbeatAuthenticator);
     }
 }

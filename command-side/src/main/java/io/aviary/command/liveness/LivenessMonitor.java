@@ -30,6 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>AVAILABLE and its last beat says every slot is busy: {@code ChangeWorkerState(WORKING)}; WORKING and a slot
  *       is free: {@code ChangeWorkerState(AVAILABLE)}.</li>
  * </ul>
+ * Person-workers ({@link WorkerSnapshot#isPerson()}: people who are workers, issue 5) send no heartbeats and are
+ * left alone.
+ * <p>
  * Bounded: a state change is derived from a beat sent after the worker's current state began, and at most one per
  * worker per beat; while a command for a worker is in flight (until the view shows the worker in another state, the
  * command fails, or the silence limit passes), nothing else is sent for it. Nothing at all is sent before the view
@@ -73,7 +76,7 @@ public class LivenessMonitor {
         Instant now = clock.instant();
         int sent = 0;
         for (WorkerSnapshot worker : fleet.workers()) {
-            if (awaitingOutcome(worker, now)) {
+            if (worker.isPerson() || awaitingOutcome(worker, now)) {
                 continue;
             }
             Optional<LastBeat> beat = beats.last(worker.workerId());

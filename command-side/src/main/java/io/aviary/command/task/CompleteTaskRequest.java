@@ -2,7 +2,6 @@ package io.aviary.command.task;
 
 import io.aviary.events.task.Outcome;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -11,15 +10,17 @@ import java.util.Map;
 /**
  * Body of {@code POST /api/v1/tasks/{id}/complete}.
  *
- * @param workerId the reporting worker
- * @param attempt  the attempt it was assigned
+ * @param workerId the reporting worker; required for an agent, optional for a WORKER person (then: the worker of
+ *                 their token)
+ * @param attempt  the attempt it was assigned; required for an agent, optional for a WORKER person (then: the task's
+ *                 current attempt)
  * @param outcome  SUCCESS, WARNING or FAILURE
  * @param output   executor output (default empty)
  * @param message  human-readable summary (optional)
  */
 public record CompleteTaskRequest(
-        @NotBlank String workerId,
-        @NotNull @Min(1) Integer attempt,
+        @Size(min = 1, max = 100) String workerId,
+        @Min(1) Integer attempt,
         @NotNull Outcome outcome,
         Map<String, Object> output,
         @Size(max = 2000) String message) {

@@ -3,6 +3,9 @@ package io.aviary.command.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.aviary.command.CommandRejectedException;
+import io.aviary.command.auth.CredentialsRejectedException;
+import io.aviary.command.auth.LoginLockedException;
+import io.aviary.command.security.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -16,6 +19,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +47,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CommandRejectedException.class)
     ProblemDetail rejected(CommandRejectedException e) {
         return problem(HttpStatus.CONFLICT, "Command rejected", e.getMessage());
+    }
+
+    /** Credentials (password, refresh token, enrolment token, agent secret) not accepted. */
+    @ExceptionHandler(CredentialsRejectedException.class)
+    ResponseEntity<ProblemDetail> credentialsRejected(CredentialsRejectedException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage()));
+    }
+
+    /** The username is locked after repeated failed logins: 429 until the lock ends. */
+    @ExceptionHandler(LoginLockedException.class)
+    ResponseEntity<ProblemDetail> loginLocked(LoginLockedException e) {
+        long seconds = Math.max(1, e.retryAfter().plus(Duration.ofMillis(999)).toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", e.getMessage()));
+    }
+
+    /** A known caller acting on something that is not theirs (another worker's task, other hardware). */
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    /** Spring Security's own exceptions go back to its filters, which answer the 401/403 problems. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void securityException(RuntimeException e) {
+        throw e;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -116,7 +150,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Axon's exception does not say which aggregate type was missing; the path does. */
     private static String kind(String path) {
-        return path.contains("/tasks/") ? "task" : path.contains("/workers/") ? "worker" : "resource";
+        return path.contains("/tasks/") ? "task" : path.contains("/workers/") ? "worker"
+                : path.contains("/users/") ? "user" : "resource";
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,12 +55,25 @@ class HeartbeatConsumerTest {
 
     private void startConsumer() {
         consumer = new HeartbeatConsumer(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "ignored"), json, book, clock);
+                ConsumerConfig.GROUP_ID_CONFIG, "ignored"), json, book, clock, TOKENS);
         consumer.start();
     }
 
+    /** Stands in for token verification: "Bearer ok:<workerId>" is the one valid header for a worker. */
+    private static final HeartbeatAuthenticator TOKENS = (workerId, authorization) ->
+            ("Bearer ok:" + workerId).equals(authorization) ? Optional.empty() : Optional.of("bad token");
+
     private void publish(String workerId, String value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.WORKER_LIVENESS, workerId, value)).get();
+        publish(workerId, value, "Bearer ok:" + workerId);
+    }
+
+    private void publish(String workerId, String value, String authorization) throws Exception {
+        // One partition for all: records of different workers then arrive in the order they were sent.
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.WORKER_LIVENESS, 0, workerId, value);
+        if (authorization != null) {
+            record.headers().add(HeartbeatAuthenticator.HEADER, authorization.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get();
     }
 
     private String beat(String workerId, int busy, Instant sentAt) throws Exception {
@@ -106,5 +121,27 @@ class HeartbeatConsumerTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(book.last(workerId)).get()
                 .extracting(LastBeat::at).isEqualTo(clock.instant()));
+    }
+
+    @Test
+    void beats_without_a_valid_token_for_their_worker_are_ignored() throws Exception {
+        startConsumer();
+        String workerId = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+
+        // given an authenticated beat
+        publish(workerId, beat(workerId, 4, clock.instant()));
+        // when later beats arrive without a token, with a bad one, and with another worker's, and a tombstone
+        // without a token
+        publish(workerId, beat(workerId, 1, clock.instant()), null);
+        publish(workerId, beat(workerId, 2, clock.instant()), "Bearer forged");
+        publish(workerId, beat(workerId, 3, clock.instant()), "Bearer ok:" + other);
+        publish(workerId, null, null);
+        // followed by a beat of another worker, to know the consumer got this far (same partition, so in order)
+        publish(other, beat(other, 0, clock.instant()));
+
+        // then the authenticated beat is still the latest: the others were ignored, the tombstone erased nothing
+        await().atMost(PATIENCE).until(() -> book.last(other).isPresent());
+        assertThat(book.last(workerId)).get().extracting(last -> last.heartbeat().busySlots()).isEqualTo(4);
     }
 }

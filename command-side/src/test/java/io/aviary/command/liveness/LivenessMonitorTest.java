@@ -8,12 +8,14 @@ import io.aviary.command.dispatch.RecordingCommandGateway;
 import io.aviary.command.worker.WorkerCommands.ChangeWorkerState;
 import io.aviary.command.worker.WorkerCommands.MarkWorkerDown;
 import io.aviary.events.liveness.Heartbeat;
+import io.aviary.events.worker.WorkerRegistered;
 import io.aviary.events.worker.WorkerState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.aviary.command.dispatch.FleetEvents.T0;
@@ -58,6 +60,18 @@ class LivenessMonitorTest {
             clock.advance(Duration.ofSeconds(1));
             assertThat(check()).isEmpty();
         }
+    }
+
+    @Test
+    void a_person_worker_is_never_marked_down_although_it_never_beats() {
+        // given a person-worker (hardware id person:<userId>) that has never sent a heartbeat
+        fleet.on(new WorkerRegistered("p1", "alice", "person:user-1", 1, 10, List.of("manual"), Map.of(), T0));
+
+        // when far more than five intervals pass
+        clock.advance(Duration.ofMinutes(10));
+
+        // then the monitor leaves it alone
+        assertThat(check()).isEmpty();
     }
 
     @Test

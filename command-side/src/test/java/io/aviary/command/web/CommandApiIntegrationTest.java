@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.aviary.command.CommandSideIntegrationTest;
+import io.aviary.command.support.TestApi;
 import io.aviary.command.task.TaskIds;
 import io.aviary.events.EventCatalog;
 import io.aviary.events.EventCatalog.EventType;
@@ -175,8 +176,10 @@ class CommandApiIntegrationTest extends CommandSideIntegrationTest {
 
     @Test
     void aBadEnumValueIsABadRequestNamingTheField() {
-        ResponseEntity<JsonNode> answer = post("/api/v1/tasks/" + UUID.randomUUID() + "/complete",
-                Map.of("workerId", "w", "attempt", 1, "outcome", "MAYBE"));
+        TestApi.Agent agent = api().enrolAgent();
+
+        ResponseEntity<JsonNode> answer = api().post("/api/v1/tasks/" + UUID.randomUUID() + "/complete",
+                Map.of("workerId", agent.workerId(), "attempt", 1, "outcome", "MAYBE"), agent.headers());
 
         assertIsProblem(answer, HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("detail").asText()).isEqualTo("Invalid value 'MAYBE' for field 'outcome'");
@@ -196,9 +199,10 @@ class CommandApiIntegrationTest extends CommandSideIntegrationTest {
     @Test
     void aStaleReportIsAConflict() {
         String taskId = post("/api/v1/tasks", task("it-stale-" + suffix)).getBody().get("taskId").asText();
+        TestApi.Agent agent = api().enrolAgent();
 
-        ResponseEntity<JsonNode> answer = post("/api/v1/tasks/" + taskId + "/start",
-                Map.of("workerId", UUID.randomUUID().toString(), "attempt", 1));
+        ResponseEntity<JsonNode> answer = api().post("/api/v1/tasks/" + taskId + "/start",
+                Map.of("workerId", agent.workerId(), "attempt", 1), agent.headers());
 
         assertIsProblem(answer, HttpStatus.CONFLICT);
         assertThat(storedEvents(taskId)).isEqualTo(1);
@@ -283,9 +287,11 @@ class CommandApiIntegrationTest extends CommandSideIntegrationTest {
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, jsonHeaders()), JsonNode.class);
     }
 
-    private static HttpHeaders jsonHeaders() {
+    /** JSON as the admin (every command needs a token since issue 3). */
+    private HttpHeaders jsonHeaders() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(api().adminToken());
         return headers;
     }
 

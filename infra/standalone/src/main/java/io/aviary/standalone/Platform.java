@@ -32,14 +32,22 @@ public final class Platform implements AutoCloseable {
     private final StandaloneOptions options;
     private final Servers servers;
     private final AppJars jars;
+    private final String adminPassword;
+    private final AdminClient admin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<ChildApp> services = new ArrayList<>();
     private final List<ChildApp> agents = new ArrayList<>();
 
-    public Platform(StandaloneOptions options, Servers servers, AppJars jars) {
+    /**
+     * @param adminPassword password of the bootstrap {@code admin} user; the launcher logs in with it to enrol the
+     *                      agents, exactly as an operator would
+     */
+    public Platform(StandaloneOptions options, Servers servers, AppJars jars, String adminPassword) {
         this.options = options;
         this.servers = servers;
         this.jars = jars;
+        this.adminPassword = adminPassword;
+        this.admin = new AdminClient(commandUrl(), adminPassword);
     }
 
     /** Starts every app and waits until the platform answers; fails with the log file to read if one does not. */
@@ -52,7 +60,7 @@ public final class Platform implements AutoCloseable {
         projections.start();
         query.start();
         for (int i = 1; i <= options.agents(); i++) {
-            agents.add(agent(agentName(i)));
+            agents.add(agent(agentName(i), admin.enrolmentToken(agentName(i))));
         }
         agents.forEach(ChildApp::start);
         awaitReady(projections, options.projectionsPort());
@@ -73,6 +81,11 @@ public final class Platform implements AutoCloseable {
 
     public String queryUrl() {
         return "http://localhost:" + options.queryPort();
+    }
+
+    /** The launcher's admin session (for tests and tools that act as the operator). */
+    public AdminClient admin() {
+        return admin;
     }
 
     /** Agent number {@code n} (1-based), to stop, kill or restart it. */
@@ -96,14 +109,17 @@ public final class Platform implements AutoCloseable {
     private ChildApp service(String name, String jar, int port) {
         Map<String, String> env = serverEnvironment();
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("AVIARY_QUERY_URL", queryUrl());
+        env.put("AVIARY_QUERY_BASE_URL", queryUrl());
+        env.put("AVIARY_COMMAND_URL", commandUrl());
+        env.put("AVIARY_ADMIN_PASSWORD", adminPassword);
         ChildApp app = new ChildApp(name, jars.jar(jar), env, options.jvmOptions(), logDir());
         services.add(app);
         return app;
     }
 
-    private ChildApp agent(String name) {
+    private ChildApp agent(String name, String enrolmentToken) {
         Map<String, String> env = serverEnvironment();
+        env.put("AVIARY_AGENT_ENROLMENT_TOKEN", enrolmentToken);
         env.put("SERVER_PORT", "0");
         env.put("AVIARY_COMMAND_URL", commandUrl());
         env.put("AVIARY_AGENT_NAME", name);
@@ -135,7 +151,8 @@ public final class Platform implements AutoCloseable {
 
     private void awaitAgentVisible(ChildApp agent) {
         String url = queryUrl() + "/api/v1/workers?name=" + agent.name();
-        await(agent, "worker " + agent.name() + " in " + url, () -> body(url).contains("\"AVAILABLE\""));
+        await(agent, "worker " + agent.name() + " in " + url,
+                () -> body(url, admin.accessToken()).contains("\"AVAILABLE\""));
         log.info("{} registered and available", agent.name());
     }
 
@@ -165,9 +182,11 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private String body(String url) {
+    private String body(String url, String bearer) {
         try {
-            HttpResponse<String> response = http.send(get(url), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
+                    .header("Authorization", "Bearer " + bearer).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : "";
         } catch (IOException e) {
             return "";

@@ -3,8 +3,10 @@ package io.aviary.standalone;
 import io.aviary.infra.EmbeddedStack;
 import io.aviary.infra.EmbeddedStackOptions;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -38,7 +40,10 @@ public final class StandaloneLauncher {
                 .withKafkaPort(options.kafkaPort()).withMongoPort(options.mongoPort()));
         Servers servers = new Servers(stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword(),
                 stack.kafkaBootstrap(), stack.mongoUri());
-        Platform platform = new Platform(options, servers, AppJars.locate(options.home()));
+        String configuredPassword = System.getenv("AVIARY_ADMIN_PASSWORD");
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String adminPassword = generated ? generatePassword() : configuredPassword;
+        Platform platform = new Platform(options, servers, AppJars.locate(options.home()), adminPassword);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Aviary...");
@@ -54,7 +59,20 @@ public final class StandaloneLauncher {
             return;
         }
         printBanner(options, servers, platform, Duration.between(began, Instant.now()));
+        if (generated) {
+            // Printed once, here only: it is not stored anywhere but in the command-side's password table (hashed).
+            System.out.println("Admin login: user 'admin', generated password: " + adminPassword
+                    + "\n(set AVIARY_ADMIN_PASSWORD to choose it; this is the only time it is shown)\n");
+        } else {
+            System.out.println("Admin login: user 'admin', password from AVIARY_ADMIN_PASSWORD\n");
+        }
         stopped.await();
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void printBanner(StandaloneOptions options, Servers servers, Platform platform, Duration took) {
@@ -72,14 +90,17 @@ public final class StandaloneLauncher {
                   agents         %s
                   logs           %s
 
-                Try:
-                  curl -s -X POST %s/api/v1/tasks -H 'Content-Type: application/json' -d '{"type":"noop"}'
-                  curl -s '%s/api/v1/tasks?status=COMPLETED'
+                Try (with the admin password below):
+                  TOKEN=$(curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\
+                          -d '{"username":"admin","password":"<password>"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')
+                  curl -s -X POST %s/api/v1/tasks -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: application/json' -d '{"type":"noop"}'
+                  curl -s -H "Authorization: Bearer $TOKEN" '%s/api/v1/tasks?status=COMPLETED'
 
                 Press Ctrl+C to stop.
                 %n""", took.toMillis() / 1000.0, platform.commandUrl(), platform.commandUrl(), platform.queryUrl(),
                 platform.queryUrl(), options.projectionsPort(), servers.postgresUrl(), servers.kafkaBootstrap(),
                 servers.mongoUri(), agents.isEmpty() ? "(none)" : agents, options.home().resolve("logs"),
-                platform.commandUrl(), platform.queryUrl());
+                platform.commandUrl(), platform.commandUrl(), platform.queryUrl());
     }
 }

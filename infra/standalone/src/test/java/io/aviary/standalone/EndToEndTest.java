@@ -61,7 +61,8 @@ class EndToEndTest {
                 stack.kafkaBootstrap(), stack.mongoUri());
         StandaloneOptions options = new StandaloneOptions(2, 2, freePort(), freePort(), freePort(), 0, 0, home,
                 StandaloneOptions.DEFAULT_JVM_OPTIONS);
-        platform = new Platform(options, servers, AppJars.locate(home)).start();
+        platform = new Platform(options, servers, AppJars.locate(home), "e2e-admin-password-" + UUID.randomUUID())
+                .start();
     }
 
     @AfterAll
@@ -195,6 +196,7 @@ class EndToEndTest {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + platform.admin().accessToken())
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(202);
@@ -209,7 +211,8 @@ class EndToEndTest {
 
     private static JsonNode get(String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + platform.admin().accessToken()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
         } catch (IOException e) {

@@ -15,6 +15,7 @@ class OpenApiConfig {
                 .title("Aviary Query API")
                 .version("v1")
                 .description("Read models of the fleet and its tasks, as projected from the event log. "
-                        + "Errors are RFC 9457 problem details."));
+                        + "Errors are RFC 9457 problem details. Every operation needs a bearer token (an access "
+                        + "token of the command side) and names the roles it admits (x-aviary-roles)."));
     }
 }

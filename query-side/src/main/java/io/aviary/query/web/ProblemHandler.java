@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -18,7 +20,8 @@ import java.util.Arrays;
 
 /**
  * Every error as RFC 9457 {@code application/problem+json}: Spring's handler covers the framework's exceptions
- * (bad parameters, validation, unknown paths); this adds unknown ids and unexpected failures.
+ * (bad parameters, validation, unknown paths); this adds unknown ids and unexpected failures. 401 and 403 come from
+ * the security filters ({@code io.aviary.query.security.SecurityProblems}) in the same shape.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -30,6 +33,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
         return problem;
+    }
+
+    /**
+     * Denials from method security and the per-resource checks go back to the security filters, which tell 401
+     * (anonymous) from 403 and write those problems; the catch-all below would make them 500s.
+     */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException e) {
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)

@@ -8,6 +8,8 @@ public enum ReportAnswer {
     STALE,
     /** 404: the task is unknown. */
     NOT_FOUND,
+    /** 403: not this agent's to report on (or its hardware id does not match its enrolment). */
+    FORBIDDEN,
     /** Any other 4xx: the request itself was refused; retrying would not help. */
     REJECTED
 }

@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
  * What a slot does with one attempt: report start, execute, record the result, report it. Each step is recorded in
  * the processed-assignment log before the next one depends on it:
  * <ul>
- *     <li>start answered 409 (stale) or 404: recorded as final, never executed;</li>
+ *     <li>start answered 409 (stale), 404 or 403 (not this agent's): recorded as final, never executed;</li>
  *     <li>executed: the result is synced to the log before it is reported, so a crash between the two re-sends the
  *     result on the next start instead of running the task again;</li>
- *     <li>complete answered: recorded as final.</li>
+ *     <li>complete answered (also 409, 404, 403): recorded as final.</li>
  * </ul>
  * An interrupt outside execution means the agent is stopping; the attempt then stays as the log has it and resumes on
  * the next start.
@@ -159,6 +159,10 @@ public final class AttemptRunner {
                 log.warn("Attempt {}: task unknown to the command side (start answered 404): dropped", key);
                 attempts.finish(key, AttemptState.DROPPED, "start answered 404");
             }
+            case FORBIDDEN -> {
+                log.warn("Attempt {}: start forbidden (403: not this agent's assignment): dropped", key);
+                attempts.finish(key, AttemptState.DROPPED, "start answered 403");
+            }
             default -> attempts.finish(key, AttemptState.DROPPED, "start refused");
         }
     }
@@ -176,6 +180,11 @@ public final class AttemptRunner {
             case NOT_FOUND -> {
                 log.warn("Attempt {}: task unknown to the command side (complete answered 404)", key);
                 attempts.finish(key, AttemptState.DROPPED, "complete answered 404");
+            }
+            case FORBIDDEN -> {
+                log.warn("Attempt {}: result {} forbidden (403: not this agent's assignment): dropped", key,
+                        result.outcome());
+                attempts.finish(key, AttemptState.DROPPED, "complete answered 403");
             }
             default -> attempts.finish(key, AttemptState.DROPPED, "complete refused");
         }

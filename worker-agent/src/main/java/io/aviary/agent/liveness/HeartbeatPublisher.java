@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,20 +22,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Publishes a {@link Heartbeat} every interval to the compacted topic {@link Topics#WORKER_LIVENESS}, key = worker id.
  * Heartbeats are not events: a lost one is replaced by the next, so the producer favours freshness (acks=1, no
- * idempotence, a send that cannot get metadata gives up within one interval) over delivery guarantees.
+ * idempotence, a send that cannot get metadata gives up within one interval) over delivery guarantees. Each record
+ * carries the agent's access token in header {@code authorization} ({@code Bearer <jwt>}): the liveness monitor
+ * ignores a beat whose token is missing, invalid, or of another worker.
  */
 public final class HeartbeatPublisher implements AutoCloseable {
 
+    /** Record header with the access token. */
+    public static final String AUTHORIZATION_HEADER = "authorization";
     private static final Logger log = LoggerFactory.getLogger(HeartbeatPublisher.class);
 
     private final Producer<String, String> producer;
     private final AgentIdentity identity;
     private final int slots;
     private final IntSupplier busySlots;
+    private final Supplier<String> accessToken;
     private final Duration interval;
     private final ObjectMapper json;
     private final Clock clock;
@@ -42,8 +49,9 @@ public final class HeartbeatPublisher implements AutoCloseable {
     private volatile Instant lastAcknowledged;
     private volatile boolean failing;
 
+    /** @param accessToken the agent's current access token (read at every beat, so a renewed one is used) */
     public HeartbeatPublisher(String kafkaBootstrap, AgentIdentity identity, int slots, IntSupplier busySlots,
-                              Duration interval, ObjectMapper json, Clock clock) {
+                              Supplier<String> accessToken, Duration interval, ObjectMapper json, Clock clock) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
                 ProducerConfig.CLIENT_ID_CONFIG, "aviary-agent-" + identity.name() + "-heartbeat",
@@ -56,6 +64,7 @@ public final class HeartbeatPublisher implements AutoCloseable {
         this.identity = identity;
         this.slots = slots;
         this.busySlots = busySlots;
+        this.accessToken = accessToken;
         this.interval = interval;
         this.json = json;
         this.clock = clock;
@@ -80,8 +89,11 @@ public final class HeartbeatPublisher implements AutoCloseable {
         Heartbeat heartbeat = new Heartbeat(identity.workerId(), identity.name(), slots, busySlots.getAsInt(),
                 clock.instant());
         try {
-            producer.send(new ProducerRecord<>(Topics.WORKER_LIVENESS, identity.workerId(),
-                    json.writeValueAsString(heartbeat)), (metadata, error) -> {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.WORKER_LIVENESS, identity.workerId(),
+                    json.writeValueAsString(heartbeat));
+            record.headers().add(AUTHORIZATION_HEADER,
+                    ("Bearer " + accessToken.get()).getBytes(StandardCharsets.UTF_8));
+            producer.send(record, (metadata, error) -> {
                         if (error == null) {
                             lastAcknowledged = clock.instant();
                             if (failing) {

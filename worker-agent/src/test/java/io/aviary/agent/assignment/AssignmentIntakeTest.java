@@ -7,6 +7,7 @@ import io.aviary.agent.execution.WorkQueue;
 import io.aviary.agent.executor.ExecutorRegistry;
 import io.aviary.agent.support.CountingExecutor;
 import io.aviary.agent.support.FakeCommandApi;
+import io.aviary.agent.support.SignedInClient;
 import io.aviary.events.AviaryEvent;
 import io.aviary.events.CloudEventAttributes;
 import io.aviary.events.EventCatalog;
@@ -65,8 +66,7 @@ class AssignmentIntakeTest {
     void setUp() {
         attempts = ProcessedAssignmentLog.open(stateDir.resolve("assignments.log"), AgentJson.newMapper(),
                 Clock.systemUTC());
-        CommandApiClient client = new CommandApiClient(api.url(), AgentJson.newMapper(), Duration.ofMillis(10),
-                Duration.ofMillis(50));
+        CommandApiClient client = SignedInClient.enrol(api, "intake-test");
         work = new WorkQueue(1, new AttemptRunner(ME, client, new ExecutorRegistry(List.of(counting)), attempts,
                 timer));
         intake = new AssignmentIntake(ME, attempts, work, AgentJson.newMapper());

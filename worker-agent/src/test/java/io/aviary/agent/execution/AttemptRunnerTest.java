@@ -4,7 +4,6 @@ import io.aviary.agent.AgentJson;
 import io.aviary.agent.assignment.Assignment;
 import io.aviary.agent.assignment.AttemptState;
 import io.aviary.agent.assignment.ProcessedAssignmentLog;
-import io.aviary.agent.command.CommandApiClient;
 import io.aviary.agent.executor.ExecutionResult;
 import io.aviary.agent.executor.ExecutorRegistry;
 import io.aviary.agent.executor.TaskContext;
@@ -13,6 +12,7 @@ import io.aviary.agent.executor.builtin.NoopExecutor;
 import io.aviary.agent.executor.builtin.SleepExecutor;
 import io.aviary.agent.support.CountingExecutor;
 import io.aviary.agent.support.FakeCommandApi;
+import io.aviary.agent.support.SignedInClient;
 import io.aviary.agent.support.FakeCommandApi.Report;
 import io.aviary.events.task.Outcome;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -61,8 +60,7 @@ class AttemptRunnerTest {
                 throw new IllegalStateException("disk on fire");
             }
         };
-        runner = new AttemptRunner(WORKER, new CommandApiClient(api.url(), AgentJson.newMapper(),
-                Duration.ofMillis(10), Duration.ofMillis(50)),
+        runner = new AttemptRunner(WORKER, SignedInClient.enrol(api, "runner-test"),
                 new ExecutorRegistry(List.of(new NoopExecutor(), new SleepExecutor(), counting, exploding)), log,
                 timer);
     }
@@ -208,6 +206,31 @@ class AttemptRunnerTest {
 
         assertThat(api.starts("t-queued")).isEmpty();
         assertThat(counting.executions("t-queued", 1)).isZero();
+    }
+
+    @Test
+    void aForbiddenStartIsDroppedAndNotExecuted() {
+        api.answerStartWith("t-not-mine", () -> 403);
+        Assignment assignment = accepted("t-not-mine", "count", 1, 30_000);
+
+        runner.run(new AttemptRun(assignment, null));
+
+        assertThat(api.starts("t-not-mine")).hasSize(1);
+        assertThat(counting.executions("t-not-mine", 1)).isZero();
+        assertThat(api.completes("t-not-mine")).isEmpty();
+        assertThat(log.state(assignment.key())).contains(AttemptState.DROPPED);
+    }
+
+    @Test
+    void aForbiddenResultIsDroppedAndNotSentAgain() {
+        api.answerCompleteWith("t-refused", () -> 403);
+        Assignment assignment = accepted("t-refused", "count", 1, 30_000);
+
+        runner.run(new AttemptRun(assignment, null));
+
+        assertThat(counting.executions("t-refused", 1)).isEqualTo(1);
+        assertThat(api.completes("t-refused")).hasSize(1);
+        assertThat(log.state(assignment.key())).contains(AttemptState.DROPPED);
     }
 
     private Assignment accepted(String taskId, String type, int attempt, long timeoutMs) {

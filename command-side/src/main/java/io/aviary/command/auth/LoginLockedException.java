@@ -1,0 +1,19 @@
+package io.aviary.command.auth;
+
+import java.time.Duration;
+
+/** Too many failed logins for this username: 429 with {@code Retry-After} until the lock ends. */
+public class LoginLockedException extends RuntimeException {
+
+    private final Duration retryAfter;
+
+    public LoginLockedException(Duration retryAfter) {
+        super("Too many failed logins for this username; try again later");
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the lock still lasts. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,79 @@
+package io.aviary.command.user;
+
+import io.aviary.command.CommandRejectedException;
+import io.aviary.command.user.UserCommands.ChangeUserRoles;
+import io.aviary.command.user.UserCommands.CreateUser;
+import io.aviary.events.user.Role;
+import io.aviary.events.user.UserCreated;
+import io.aviary.events.user.UserRolesChanged;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A person (or service account) that logs in. Its id comes from the username, so a second user of the same name
+ * meets this aggregate and is refused. Holds roles only; credentials live in their own table.
+ */
+@Aggregate
+public class UserAggregate {
+
+    @AggregateIdentifier
+    private String userId;
+    private String username;
+    private Set<Role> roles;
+
+    protected UserAggregate() {
+        // Axon creates an empty instance, then replays the events (or runs a creating command).
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(CreateUser command) {
+        if (userId != null) {
+            throw new CommandRejectedException("Username '" + username + "' is taken");
+        }
+        apply(new UserCreated(command.userId(), command.username(), copy(command.roles()), now()));
+        return command.userId();
+    }
+
+    @CommandHandler
+    public void handle(ChangeUserRoles command) {
+        Set<Role> requested = copy(command.roles());
+        if (!requested.equals(roles)) {
+            apply(new UserRolesChanged(userId, requested, now()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserCreated event) {
+        userId = event.userId();
+        username = event.username();
+        roles = copy(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(UserRolesChanged event) {
+        roles = copy(event.roles());
+    }
+
+    /** In enum order, so the stored events list roles in a stable order. */
+    private static Set<Role> copy(Set<Role> roles) {
+        return roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    }
+
+    /** Axon's message clock: the event timestamps use it too, and test fixtures pin it. */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+}
