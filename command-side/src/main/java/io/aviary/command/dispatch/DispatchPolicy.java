@@ -4,6 +4,7 @@ import io.aviary.command.task.TaskCommands.AssignTask;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,14 @@ public final class DispatchPolicy {
             });
         }
         return assignments;
+    }
+
+    /**
+     * Every worker that may take {@code task} now (rule 2: up, runs the type, carries the labels, has room), in the
+     * order given. For choices other than the dispatcher's "best" one (the shuffle picks among them at random).
+     */
+    public List<WorkerCandidate> eligibleWorkers(WaitingTask task, Collection<WorkerCandidate> fleet) {
+        return fleet.stream().filter(worker -> worker.canTake(task)).toList();
     }
 
     /** The best eligible worker for {@code task}, if any. */

@@ -9,6 +9,7 @@ import io.aviary.events.task.TaskReassigned;
 import io.aviary.events.task.TaskRequeued;
 import io.aviary.events.task.TaskRetryScheduled;
 import io.aviary.events.task.TaskStarted;
+import io.aviary.events.task.TaskStatus;
 import io.aviary.events.task.TaskTimedOut;
 import io.aviary.events.worker.WorkerCapacityChanged;
 import io.aviary.events.worker.WorkerRegistered;
@@ -62,6 +63,7 @@ public final class FleetView {
     public synchronized void on(WorkerRegistered event) {
         TrackedWorker worker = workers.computeIfAbsent(event.workerId(), TrackedWorker::new);
         worker.name = event.name();
+        worker.hardwareId = event.hardwareId();
         worker.capacity(event.slots(), event.maxQueue(), event.taskTypes(), event.labels());
         worker.moveTo(WorkerState.AVAILABLE, event.registeredAt());
     }
@@ -185,7 +187,36 @@ public final class FleetView {
         return waiting.size();
     }
 
+    /**
+     * The open work at one moment, for the shuffle: every unfinished task that waits, is assigned or runs (a task
+     * between a failure and its retry is left out), and the fleet as {@link #nextRound} would see it.
+     */
+    public synchronized OpenWork openWork() {
+        List<OpenTaskView> open = new ArrayList<>();
+        for (OpenTask task : tasks.values()) {
+            TaskStatus status = statusOf(task);
+            if (status != null) {
+                OpenAttempt held = task.attempt;
+                open.add(new OpenTaskView(task.taskId, task.type, task.priority, task.requiredLabels,
+                        task.createdSeq, status, held != null ? held.workerId() : null,
+                        held != null ? held.attempt() : 0));
+            }
+        }
+        open.sort(Comparator.comparingLong(OpenTaskView::createdSeq));
+        return new OpenWork(open, candidates());
+    }
+
     // ---- internals ----
+
+    private static TaskStatus statusOf(OpenTask task) {
+        if (task.waiting) {
+            return task.notBefore != null ? TaskStatus.RETRY_SCHEDULED : TaskStatus.QUEUED;
+        }
+        if (task.attempt != null) {
+            return task.attempt.started() ? TaskStatus.RUNNING : TaskStatus.ASSIGNED;
+        }
+        return null; // a failure or time-out whose retry (or dead letter) is not seen yet
+    }
 
     private void startWaiting(OpenTask task, Instant notBefore) {
         task.waiting = true;

@@ -13,6 +13,7 @@ final class TrackedWorker {
 
     final String workerId;
     String name;
+    String hardwareId;
     int slots;
     int maxQueue;
     Set<String> taskTypes = Set.of();
@@ -49,7 +50,8 @@ final class TrackedWorker {
     }
 
     WorkerSnapshot snapshot() {
-        return new WorkerSnapshot(workerId, name, state, stateSince, upSince, slots, maxQueue, holding.size());
+        return new WorkerSnapshot(workerId, name, state, stateSince, upSince, slots, maxQueue, holding.size(),
+                hardwareId);
     }
 
     /** Up = expected to heartbeat: every state but DOWN and DEREGISTERED. */

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param priority       higher runs first (default 0)
  * @param requiredLabels labels a worker must carry (default none)
  * @param maxAttempts    failed attempts allowed before dead-lettering (default 3)
- * @param timeoutMs      how long one attempt may take (default 60000)
+ * @param timeoutMs      how long one attempt may take (default 60000; for {@code manual} tasks, done by people,
+ *                       24 hours, the maximum)
  * @param idempotencyKey a repeated key answers the first task's id (optional)
  */
 public record CreateTaskRequest(
@@ -30,12 +31,17 @@ public record CreateTaskRequest(
 
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final long DEFAULT_TIMEOUT_MS = 60_000;
+    /** People take longer than machines: a manual task's attempt may wait a day before it times out. */
+    public static final long DEFAULT_MANUAL_TIMEOUT_MS = 86_400_000;
+    public static final String MANUAL_TYPE = "manual";
 
     public CreateTaskRequest {
         payload = payload == null ? Map.of() : payload;
         priority = priority == null ? 0 : priority;
         requiredLabels = requiredLabels == null ? Map.of() : requiredLabels;
         maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
-        timeoutMs = timeoutMs == null ? DEFAULT_TIMEOUT_MS : timeoutMs;
+        if (timeoutMs == null) {
+            timeoutMs = MANUAL_TYPE.equals(type) ? DEFAULT_MANUAL_TIMEOUT_MS : DEFAULT_TIMEOUT_MS;
+        }
     }
 }

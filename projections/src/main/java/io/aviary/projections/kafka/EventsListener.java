@@ -31,7 +31,11 @@ class EventsListener {
         this.projector = projector;
     }
 
-    @KafkaListener(id = "aviary-projections-listener", idIsGroup = false, topics = Topics.EVENTS, batch = "true",
+    /** Id of the listener container (a rebuild pauses it while it swaps a collection in). */
+    static final String LISTENER_ID = "aviary-projections-listener";
+
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${aviary.projections.topic:" + Topics.EVENTS + "}",
+            batch = "true",
             autoStartup = "${aviary.projections.auto-startup:true}")
     void onBatch(List<ConsumerRecord<String, CloudEvent>> records) {
         List<ProjectedEvent> events = new ArrayList<>(records.size());

@@ -16,8 +16,6 @@ import java.util.Map;
 /** A fresh database on the embedded (or configured) MongoDB, read back through the official driver. */
 public final class ReadModelStore implements AutoCloseable {
 
-    static final List<String> COLLECTIONS = List.of("tasks", "workers", "worker_queues");
-
     private final MongoClient client;
     private final MongoDatabase database;
 
@@ -47,14 +45,23 @@ public final class ReadModelStore implements AutoCloseable {
         return database.getCollection(collection).find(Filters.eq("_id", id)).first();
     }
 
-    /** Every document of the three collections, sorted by id: what "nothing changed" is compared on. */
+    /** Every document of every collection, sorted by name and id: what "nothing changed" is compared on. */
     public Map<String, List<Document>> snapshot() {
         Map<String, List<Document>> all = new LinkedHashMap<>();
-        for (String collection : COLLECTIONS) {
-            all.put(collection, database.getCollection(collection).find().sort(Sorts.ascending("_id"))
-                    .into(new ArrayList<>()));
+        for (String collection : database.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
+            all.put(collection, documents(collection));
         }
         return all;
+    }
+
+    /** Every document of one collection, sorted by id. */
+    public List<Document> documents(String collection) {
+        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    /** One document by id, or null. */
+    public Document document(String collection, String id) {
+        return byId(collection, id);
     }
 
     @Override

@@ -1,0 +1,54 @@
+package io.aviary.command.account;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import javax.sql.DataSource;
+
+/**
+ * Wires the accounts: the aggregate's snapshot trigger, the {@link AccountingProcess} and its price table.
+ * <p>
+ * The process's handler errors propagate (Axon's default only logs them, which would drop a charge): the tracking
+ * processor then rolls the batch back and retries it with back-off, so a transient failure delays money but never
+ * loses it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AccountConfiguration {
+
+    /** Bean name of the account's snapshot trigger, referenced by {@link AccountAggregate}. */
+    public static final String SNAPSHOT_TRIGGER = "accountSnapshotTrigger";
+
+    @Autowired
+    public void configureAccountingProcessor(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(AccountingProcess.PROCESSING_GROUP,
+                config -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean(SNAPSHOT_TRIGGER)
+    public SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter, AccountProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** The price table, created here ({@code schema.sql} holds Axon's tables only) before any processor starts. */
+    @Bean
+    public TaskPrices taskPrices(DataSource dataSource, JdbcTemplate jdbc) {
+        new ResourceDatabasePopulator(new ClassPathResource("io/aviary/command/account/accounting-schema.sql"))
+                .execute(dataSource);
+        return new JdbcTaskPrices(jdbc);
+    }
+
+    @Bean
+    public AccountingProcess accountingProcess(TaskPrices taskPrices, CommandGateway commandGateway) {
+        return new AccountingProcess(taskPrices, commandGateway);
+    }
+}

@@ -1,0 +1,80 @@
+package io.aviary.projections.mongo;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two round trips every projection makes per batch and collection: one {@code $in} read by {@code _id}, one
+ * unordered bulk write of upserts filtered by {@code _id} alone (mongo-java-server scans the collection for any
+ * other write filter, see DESIGN §3).
+ */
+public final class BatchIo {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchIo.class);
+    private static final int DUPLICATE_KEY = 11000;
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private BatchIo() {
+    }
+
+    /** The current documents of these ids (absent ids are simply missing from the map). */
+    public static Map<String, Document> loadById(MongoCollection<Document> collection, Collection<String> ids) {
+        Map<String, Document> documents = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return documents;
+        }
+        List<String> distinct = ids.stream().distinct().toList();
+        for (Document document : collection.find(Filters.in("_id", distinct))) {
+            documents.put(document.getString("_id"), document);
+        }
+        return documents;
+    }
+
+    /** An upsert replacing the whole document, filtered by {@code _id} only. */
+    public static WriteModel<Document> replace(Document document) {
+        return new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT);
+    }
+
+    /**
+     * One unordered bulk write. A document the server rejects for its content (it would be rejected on every
+     * retry) is logged and left out, so it cannot block the partition; a duplicate key on upsert means another
+     * writer created the document concurrently and is worth a retry of the batch, as are connection failures
+     * (thrown).
+     *
+     * @return documents written
+     */
+    public static int write(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return 0;
+        }
+        try {
+            collection.bulkWrite(writes, UNORDERED);
+            return writes.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null
+                    || e.getWriteErrors().stream().anyMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw e;
+            }
+            for (BulkWriteError error : e.getWriteErrors()) {
+                log.error("MongoDB rejected a {} document, left out: {} (code {}) - {}", collection.getNamespace(),
+                        error.getMessage(), error.getCode(), writes.get(error.getIndex()));
+            }
+            return writes.size() - e.getWriteErrors().size();
+        }
+    }
+}
