@@ -83,6 +83,10 @@ public final class Platform implements AutoCloseable {
         return "http://localhost:" + options.queryPort();
     }
 
+    public String projectionsUrl() {
+        return "http://localhost:" + options.projectionsPort();
+    }
+
     /** The launcher's admin session (for tests and tools that act as the operator). */
     public AdminClient admin() {
         return admin;
@@ -124,6 +128,7 @@ public final class Platform implements AutoCloseable {
         env.put("AVIARY_COMMAND_URL", commandUrl());
         env.put("AVIARY_AGENT_NAME", name);
         env.put("AVIARY_AGENT_SLOTS", Integer.toString(options.agentSlots()));
+        env.put("AVIARY_AGENT_MAX_QUEUE", Integer.toString(options.agentMaxQueue()));
         env.put("AVIARY_AGENT_STATE_DIR", options.home().resolve("agents").resolve(name).toString());
         return new ChildApp(name, jars.jar(AppJars.WORKER_AGENT), env, options.jvmOptions(), logDir());
     }

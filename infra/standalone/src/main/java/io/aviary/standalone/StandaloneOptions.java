@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param agents          number of worker agents ({@code --agents=N}), named {@code quickstart-agent-1..N}
  * @param agentSlots      slots of each agent
+ * @param agentMaxQueue   tasks each agent accepts beyond its slots
  * @param commandPort     command-side HTTP port
  * @param queryPort       query-side HTTP port
  * @param projectionsPort projections actuator port
@@ -16,7 +17,7 @@ import java.util.List;
  * @param home            folder for logs, extracted app jars and agent state
  * @param jvmOptions      options of every child JVM
  */
-public record StandaloneOptions(int agents, int agentSlots, int commandPort, int queryPort, int projectionsPort,
+public record StandaloneOptions(int agents, int agentSlots, int agentMaxQueue, int commandPort, int queryPort, int projectionsPort,
                                 int kafkaPort, int mongoPort, Path home, List<String> jvmOptions) {
 
     /** Child JVMs are small: the platform must fit a laptop next to everything else. */
@@ -26,14 +27,15 @@ public record StandaloneOptions(int agents, int agentSlots, int commandPort, int
 
     /** Defaults of the quick start: 2 agents, ports 8080/8081/8082, Kafka 9092, Mongo 27017. */
     public static StandaloneOptions defaults() {
-        return new StandaloneOptions(2, 4, 8080, 8081, 8082, 9092, 27017,
+        return new StandaloneOptions(2, 4, 8, 8080, 8081, 8082, 9092, 27017,
                 Path.of(System.getProperty("user.home"), ".aviary", "standalone"), DEFAULT_JVM_OPTIONS);
     }
 
     /** Parses {@code --name=value} arguments over the defaults; unknown arguments are an error. */
     public static StandaloneOptions parse(String... args) {
         StandaloneOptions d = defaults();
-        int agents = d.agents, slots = d.agentSlots, command = d.commandPort, query = d.queryPort;
+        int agents = d.agents, slots = d.agentSlots, maxQueue = d.agentMaxQueue;
+        int command = d.commandPort, query = d.queryPort;
         int projections = d.projectionsPort, kafka = d.kafkaPort, mongo = d.mongoPort;
         Path home = d.home;
         for (String arg : args) {
@@ -46,6 +48,7 @@ public record StandaloneOptions(int agents, int agentSlots, int commandPort, int
             switch (name) {
                 case "--agents" -> agents = nonNegative(name, value);
                 case "--agent-slots" -> slots = positive(name, value);
+                case "--agent-max-queue" -> maxQueue = nonNegative(name, value);
                 case "--command-port" -> command = port(name, value);
                 case "--query-port" -> query = port(name, value);
                 case "--projections-port" -> projections = port(name, value);
@@ -53,17 +56,12 @@ public record StandaloneOptions(int agents, int agentSlots, int commandPort, int
                 case "--mongo-port" -> mongo = port(name, value);
                 case "--home" -> home = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + name
-                        + " (known: --agents, --agent-slots, --command-port, --query-port, --projections-port,"
+                        + " (known: --agents, --agent-slots, --agent-max-queue, --command-port, --query-port, --projections-port,"
                         + " --kafka-port, --mongo-port, --home)");
             }
         }
-        return new StandaloneOptions(agents, slots, command, query, projections, kafka, mongo, home, d.jvmOptions);
-    }
-
-    /** The same options with another number of agents. */
-    public StandaloneOptions withAgents(int count) {
-        return new StandaloneOptions(count, agentSlots, commandPort, queryPort, projectionsPort, kafkaPort, mongoPort,
-                home, jvmOptions);
+        return new StandaloneOptions(agents, slots, maxQueue, command, query, projections, kafka, mongo, home,
+                d.jvmOptions);
     }
 
     private static int nonNegative(String name, String value) {

@@ -14,21 +14,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,35 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole platform on the embedded stack, every app a real child process: 2 agents, 50 tasks of mixed types
- * (with retries and dead letters), one agent killed mid-run.
+ * The whole platform on the embedded stack, every app a real child process, authentication on: 50 tasks of mixed
+ * types (with retries and dead letters), one agent killed mid-run and restarted.
  */
 class EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    static Path home;
-    private static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() throws IOException {
-        EmbeddedStack stack = EmbeddedStack.shared();
-        Servers servers = new Servers(stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword(),
-                stack.kafkaBootstrap(), stack.mongoUri());
-        StandaloneOptions options = new StandaloneOptions(2, 2, freePort(), freePort(), freePort(), 0, 0, home,
-                StandaloneOptions.DEFAULT_JVM_OPTIONS);
-        platform = new Platform(options, servers, AppJars.locate(home), "e2e-admin-password-" + UUID.randomUUID())
-                .start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @Test
     void fiftyMixedTasksReachTheirFinalStateEvenWhenAnAgentIsKilled() {
@@ -95,8 +63,8 @@ class EndToEndTest {
                 expectedStatus.put(taskId, "COMPLETED");
             }
         }
-        String firstAgentId = workerId(Platform.agentName(1));
-        String secondAgentId = workerId(Platform.agentName(2));
+        Platform platform = TestPlatform.get();
+        String firstAgentId = TestPlatform.workerId(Platform.agentName(1));
 
         // when agent 1 is killed while it runs a slow task
         String interrupted = await().atMost(Duration.ofSeconds(60)).until(
@@ -111,9 +79,9 @@ class EndToEndTest {
                         .as("status of task %s", expected.getKey()).isEqualTo(expected.getValue());
             }
         });
-        // and the task that was running on the killed agent finished on the other one
+        // and the task that was running on the killed agent finished on another one
         JsonNode rescued = task(interrupted);
-        assertThat(rescued.path("workerId").asText()).as("worker of %s", rescued).isEqualTo(secondAgentId);
+        assertThat(rescued.path("workerId").asText()).as("worker of %s", rescued).isNotEqualTo(firstAgentId);
         assertThat(rescued.path("attempt").asInt()).isGreaterThan(1);
         assertThat(timelineEvents(rescued)).contains("TaskRequeued");
         // and the tasks that fail on their first attempt completed on a later one (after a retry, or after a
@@ -124,10 +92,17 @@ class EndToEndTest {
         assertThat(failOnce).hasSize(10).allSatisfy(t -> assertThat(t.path("attempt").asInt()).isGreaterThan(1));
         assertThat(failOnce).anySatisfy(t -> assertThat(timelineEvents(t)).contains("TaskRetryScheduled"));
         // and the killed agent is DOWN
-        assertThat(get(platform.queryUrl() + "/api/v1/workers/" + firstAgentId).path("state").asText())
-                .isEqualTo("DOWN");
+        assertThat(TestPlatform.workerState(firstAgentId)).isEqualTo("DOWN");
         // and every event on Kafka is a CloudEvent whose data validates against its JSON Schema
         assertEveryEventOnKafkaValidates();
+
+        // when the killed agent is started again (no enrolment token is needed: it kept its credentials)
+        platform.agent(1).start();
+
+        // then it comes back as the same worker and takes work again
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(
+                () -> assertThat(TestPlatform.workerState(firstAgentId)).isEqualTo("AVAILABLE"));
+        assertThat(TestPlatform.workerId(Platform.agentName(1))).isEqualTo(firstAgentId);
     }
 
     private static void assertEveryEventOnKafkaValidates() {
@@ -167,14 +142,7 @@ class EndToEndTest {
     }
 
     private static String submit(Map<String, Object> task) {
-        JsonNode answer = post(platform.commandUrl() + "/api/v1/tasks", task);
-        return answer.path("taskId").asText();
-    }
-
-    private static String workerId(String name) {
-        JsonNode page = get(platform.queryUrl() + "/api/v1/workers?name=" + name);
-        assertThat(page.path("items")).hasSize(1);
-        return page.path("items").get(0).path("workerId").asText();
+        return TestPlatform.post(TestPlatform.get().commandUrl() + "/api/v1/tasks", task).path("taskId").asText();
     }
 
     private static boolean isRunningOn(String taskId, String workerId) {
@@ -183,44 +151,13 @@ class EndToEndTest {
     }
 
     private static JsonNode task(String taskId) {
-        return get(platform.queryUrl() + "/api/v1/tasks/" + taskId);
+        return TestPlatform.task(taskId);
     }
 
     private static List<String> timelineEvents(JsonNode task) {
         List<String> events = new ArrayList<>();
         task.path("timeline").forEach(entry -> events.add(entry.path("event").asText()));
         return events;
-    }
-
-    private static JsonNode post(String url, Object body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + platform.admin().accessToken())
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(202);
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode get(String url) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Authorization", "Bearer " + platform.admin().accessToken()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -241,12 +178,6 @@ class EndToEndTest {
             return factory.getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
