@@ -39,6 +39,9 @@ import java.sql.Statement;
 @Import(CommandSideIntegrationTest.SecurityClockConfiguration.class)
 public abstract class CommandSideIntegrationTest {
 
+    /** Deliveries each webhook accepts per hour in the test context. */
+    protected static final int WEBHOOK_LIMIT = 5;
+
     /** The identity clock of the test context. */
     protected static final ShiftableClock SECURITY_CLOCK = new ShiftableClock();
 
@@ -60,6 +63,9 @@ public abstract class CommandSideIntegrationTest {
         registry.add("aviary.auth.oidc.issuer-uri", oidc::issuer);
         registry.add("aviary.auth.oidc.jwks-uri", oidc::jwksUri);
         registry.add("aviary.auth.oidc.roles-claim", () -> "realm_access.roles");
+        // Webhook rate limit: 5 deliveries per hook and hour, so a test reaches it without racing a clock.
+        registry.add("aviary.areas.webhooks.limit-for-period", () -> WEBHOOK_LIMIT);
+        registry.add("aviary.areas.webhooks.limit-refresh-period", () -> "1h");
     }
 
     /** The command API with tokens: admin login, agent enrolment, JSON requests. */

@@ -13,6 +13,7 @@ import io.aviary.agent.auth.AgentTokens;
 import io.aviary.agent.auth.CredentialsStore;
 import io.aviary.agent.command.CommandApiClient;
 import io.aviary.agent.command.CommandHttp;
+import io.aviary.agent.command.CommandSession;
 import io.aviary.agent.command.RegisterWorkerRequest;
 import io.aviary.agent.command.RegistrationRejectedException;
 import io.aviary.agent.execution.AttemptRunner;
@@ -69,6 +70,7 @@ public final class Agent {
     private final ObjectMapper json = AgentJson.newMapper();
     private final ScheduledExecutorService timer;
     private final CommandHttp commandHttp;
+    private final CommandSession session;
 
     private volatile Phase phase = Phase.NEW;
     private volatile Thread thread;
@@ -86,6 +88,15 @@ public final class Agent {
      */
     public Agent(AgentProperties properties, ExecutorRegistry executors, HardwareFacts hardware, Clock clock,
                  Consumer<Throwable> onFatal) {
+        this(properties, executors, hardware, clock, onFatal, new CommandSession());
+    }
+
+    /**
+     * @param session receives the signed-in command API client, for executors that call the command side
+     */
+    public Agent(AgentProperties properties, ExecutorRegistry executors, HardwareFacts hardware, Clock clock,
+                 Consumer<Throwable> onFatal, CommandSession session) {
+        this.session = session;
         this.properties = properties;
         this.executors = executors;
         this.hardware = hardware;
@@ -168,6 +179,7 @@ public final class Agent {
                 error -> fail(error, "Agent signed out: " + error.getMessage()));
         tokens.start();
         commandApi = new CommandApiClient(commandHttp, tokens, identity.hardwareId());
+        session.signedIn(commandApi);
     }
 
     private void register() throws InterruptedException {

@@ -1,13 +1,22 @@
 package io.aviary.agent;
 
 import io.aviary.agent.auth.AgentAuthException;
+import io.aviary.agent.command.CommandSession;
 import io.aviary.agent.command.RegistrationRejectedException;
+import io.aviary.agent.connection.ConnectionSecrets;
 import io.aviary.agent.executor.ExecutorRegistry;
 import io.aviary.agent.executor.TaskExecutor;
+import io.aviary.agent.executor.area.HttpPollExecutor;
+import io.aviary.agent.executor.area.HttpPostExecutor;
+import io.aviary.agent.executor.area.LogExecutor;
+import io.aviary.agent.executor.area.TaskCreateExecutor;
+import io.aviary.agent.executor.area.TimerTickExecutor;
+import io.aviary.agent.executor.area.WebhookReceivedExecutor;
 import io.aviary.agent.executor.builtin.FailExecutor;
 import io.aviary.agent.executor.builtin.HttpExecutor;
 import io.aviary.agent.executor.builtin.NoopExecutor;
 import io.aviary.agent.executor.builtin.SleepExecutor;
+import io.aviary.agent.executor.http.HttpAllowList;
 import io.aviary.agent.identity.OshiHardwareFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.util.List;
 
-/** Wires the agent: built-in executors, the executor registry (every {@link TaskExecutor} bean), the agent itself. */
+/** Wires the agent: built-in and AREA executors, the executor registry (every {@link TaskExecutor} bean), the agent itself. */
 @Configuration(proxyBeanMethods = false)
 class AgentConfiguration {
 
@@ -49,8 +58,53 @@ class AgentConfiguration {
     }
 
     @Bean
-    HttpExecutor httpExecutor(AgentProperties properties) {
-        return new HttpExecutor(properties.httpAllowedHosts(), AgentJson.newMapper());
+    HttpAllowList httpAllowList(AgentProperties properties) {
+        return new HttpAllowList(properties.httpAllowedHosts());
+    }
+
+    @Bean
+    HttpExecutor httpExecutor(HttpAllowList allowList) {
+        return new HttpExecutor(allowList, AgentJson.newMapper());
+    }
+
+    @Bean
+    CommandSession commandSession() {
+        return new CommandSession();
+    }
+
+    @Bean
+    ConnectionSecrets connectionSecrets(CommandSession session, Clock clock) {
+        return new ConnectionSecrets(session, AgentJson.newMapper(), clock);
+    }
+
+    @Bean
+    HttpPollExecutor httpPollExecutor(HttpAllowList allowList, ConnectionSecrets connections) {
+        return new HttpPollExecutor(allowList, connections);
+    }
+
+    @Bean
+    WebhookReceivedExecutor webhookReceivedExecutor() {
+        return new WebhookReceivedExecutor();
+    }
+
+    @Bean
+    TimerTickExecutor timerTickExecutor(Clock clock) {
+        return new TimerTickExecutor(clock);
+    }
+
+    @Bean
+    HttpPostExecutor httpPostExecutor(HttpAllowList allowList, ConnectionSecrets connections) {
+        return new HttpPostExecutor(allowList, connections, AgentJson.newMapper());
+    }
+
+    @Bean
+    TaskCreateExecutor taskCreateExecutor() {
+        return new TaskCreateExecutor(AgentJson.newMapper());
+    }
+
+    @Bean
+    LogExecutor logExecutor() {
+        return new LogExecutor(AgentJson.newMapper());
     }
 
     @Bean
@@ -64,9 +118,10 @@ class AgentConfiguration {
     }
 
     @Bean
-    Agent agent(AgentProperties properties, ExecutorRegistry executors, Clock clock, ApplicationContext context) {
+    Agent agent(AgentProperties properties, ExecutorRegistry executors, Clock clock, CommandSession session,
+                ApplicationContext context) {
         return new Agent(properties, executors, new OshiHardwareFacts(), clock, error -> exit(context,
-                exitStatus(error)));
+                exitStatus(error)), session);
     }
 
     static int exitStatus(Throwable fatal) {

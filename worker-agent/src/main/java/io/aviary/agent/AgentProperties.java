@@ -30,7 +30,8 @@ import java.util.Map;
  *                            ({@code AVIARY_AGENT_STATE_DIR}); defaults to {@code ~/.aviary/agents/<name>}.
  * @param heartbeatInterval   how often to publish a heartbeat, milliseconds without a unit
  *                            ({@code AVIARY_AGENT_HEARTBEAT_MS}).
- * @param httpAllowedHosts    hosts the {@code http} executor may call, a comma list
+ * @param httpAllowedHosts    hosts the {@code http}, {@code http.poll} and {@code http.post} executors may call, a
+ *                            comma list
  *                            ({@code AVIARY_AGENT_HTTP_ALLOWED_HOSTS}).
  * @param shutdownGrace       how long running tasks may finish on shutdown before they are interrupted.
  * @param retryInitialBackoff first wait after a failed call to the command API; doubles on every retry.
@@ -45,7 +46,8 @@ public record AgentProperties(
         String name,
         @DefaultValue("4") int slots,
         @DefaultValue("8") int maxQueue,
-        @DefaultValue({"noop", "sleep", "fail", "http"}) List<String> taskTypes,
+        @DefaultValue({"noop", "sleep", "fail", "http", "http.poll", "webhook.received", "timer.tick", "http.post",
+                "task.create", "log"}) List<String> taskTypes,
         Map<String, String> labels,
         Path stateDir,
         @DefaultValue("1000") @DurationUnit(ChronoUnit.MILLIS) Duration heartbeatInterval,

@@ -6,6 +6,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -30,6 +31,18 @@ class AxonConfiguration {
                 .revisionResolver(revisionResolver)
                 .objectMapper(EventJson.newObjectMapper())
                 .build();
+    }
+
+    /** Stored event revisions are {@link io.aviary.events.EventCatalog} versions. */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return new CatalogRevisionResolver();
+    }
+
+    /** Registered in the event store's upcaster chain by Axon's auto-configuration (every EventUpcaster bean). */
+    @Bean
+    EventUpcaster taskCreatedUpcaster() {
+        return new TaskCreatedUpcaster();
     }
 
     @Bean

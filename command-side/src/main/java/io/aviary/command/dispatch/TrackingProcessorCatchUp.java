@@ -1,7 +1,6 @@
 package io.aviary.command.dispatch;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,7 @@ import java.util.Map;
  * next event available after a batch was handled (so every event before that point went through the handlers).
  * Latched: once caught up, the view only moves forward in real time, so it stays trustworthy.
  */
-final class TrackingProcessorCatchUp implements CatchUpSignal {
+public final class TrackingProcessorCatchUp implements CatchUpSignal {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingProcessorCatchUp.class);
 
@@ -21,7 +20,7 @@ final class TrackingProcessorCatchUp implements CatchUpSignal {
     private final String processorName;
     private volatile boolean caughtUp;
 
-    TrackingProcessorCatchUp(EventProcessingConfiguration processing, String processorName) {
+    public TrackingProcessorCatchUp(EventProcessingConfiguration processing, String processorName) {
         this.processing = processing;
         this.processorName = processorName;
     }
@@ -30,7 +29,7 @@ final class TrackingProcessorCatchUp implements CatchUpSignal {
     public boolean isCaughtUp() {
         if (!caughtUp && processorCaughtUp()) {
             caughtUp = true;
-            log.info("Processor '{}' caught up with the event store: the dispatcher starts acting", processorName);
+            log.info("Processor '{}' caught up with the event store: its view is trusted from now on", processorName);
         }
         return caughtUp;
     }

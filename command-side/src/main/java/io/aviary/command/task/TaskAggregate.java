@@ -10,6 +10,7 @@ import io.aviary.command.task.TaskCommands.RequeueTask;
 import io.aviary.command.task.TaskCommands.StartTask;
 import io.aviary.command.task.TaskCommands.TimeOutTask;
 import io.aviary.command.task.TaskTransitions.Action;
+import io.aviary.events.area.RetryPolicy;
 import io.aviary.events.task.Outcome;
 import io.aviary.events.task.TaskAssigned;
 import io.aviary.events.task.TaskCancelled;
@@ -30,6 +31,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,7 +43,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One task and its attempts. Every assignment starts a new attempt; a report must name the current attempt and the
  * worker it is assigned to, otherwise it is stale and rejected. Failures (FAILURE outcomes and time-outs) are counted
- * against {@code maxAttempts}; a requeue is not a failure.
+ * against {@code maxAttempts}; a requeue is not a failure. The delay before a retry follows the task's own retry
+ * policy when it has one ({@code TaskCreated} v2, tasks of AREA executions), else the global backoff.
  */
 @Aggregate
 public class TaskAggregate {
@@ -52,6 +55,8 @@ public class TaskAggregate {
     private Map<String, Object> payload;
     private int maxAttempts;
     private long timeoutMs;
+    /** The task's own backoff (an AREA's), or {@code null} for the global {@link RetryBackoff} settings. */
+    private RetryPolicy retryPolicy;
     private TaskStatus status;
     private int attempt;
     private String workerId;
@@ -69,7 +74,7 @@ public class TaskAggregate {
             apply(new TaskCreated(command.taskId(), command.type(), copy(command.payload()), command.priority(),
                     command.requiredLabels() == null ? Map.of() : Map.copyOf(command.requiredLabels()),
                     command.maxAttempts(), command.timeoutMs(), command.idempotencyKey(), command.assignmentFee(),
-                    command.completionReward(), now()));
+                    command.completionReward(), now(), command.retryPolicy(), command.origin()));
         }
         return command.taskId();
     }
@@ -140,8 +145,8 @@ public class TaskAggregate {
         int failed = failures + 1;
         Instant now = now();
         if (failed < maxAttempts) {
-            apply(new TaskRetryScheduled(taskId, type, attempt, failed, now.plus(backoff.delayAfter(failed)), reason,
-                    now));
+            Duration delay = retryPolicy != null ? backoff.delayAfter(failed, retryPolicy) : backoff.delayAfter(failed);
+            apply(new TaskRetryScheduled(taskId, type, attempt, failed, now.plus(delay), reason, now));
         } else {
             apply(new TaskDeadLettered(taskId, type, attempt, failed, reason, now));
         }
@@ -191,6 +196,7 @@ public class TaskAggregate {
         payload = event.payload();
         maxAttempts = event.maxAttempts();
         timeoutMs = event.timeoutMs();
+        retryPolicy = event.retryPolicy();
         status = TaskStatus.QUEUED;
     }
 

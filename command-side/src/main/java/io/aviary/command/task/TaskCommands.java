@@ -1,6 +1,8 @@
 package io.aviary.command.task;
 
+import io.aviary.events.area.RetryPolicy;
 import io.aviary.events.task.Outcome;
+import io.aviary.events.task.TaskOrigin;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Map;
@@ -11,10 +13,24 @@ public final class TaskCommands {
     private TaskCommands() {
     }
 
-    /** Submit a task; prices are decided by the caller (the REST layer) so the aggregate stays deterministic. */
+    /**
+     * Submit a task; prices are decided by the caller (the REST layer, the AREA orchestrator) so the aggregate stays
+     * deterministic. {@code retryPolicy} replaces the global backoff for this task (an AREA's policy; its
+     * {@code maxAttempts} is passed as {@code maxAttempts}); {@code origin} names the AREA execution it runs for.
+     * Both are {@code null} for a task submitted through {@code POST /api/v1/tasks}.
+     */
     public record CreateTask(@TargetAggregateIdentifier String taskId, String type, Map<String, Object> payload,
                              int priority, Map<String, String> requiredLabels, int maxAttempts, long timeoutMs,
-                             String idempotencyKey, int assignmentFee, int completionReward) {
+                             String idempotencyKey, int assignmentFee, int completionReward, RetryPolicy retryPolicy,
+                             TaskOrigin origin) {
+
+        /** A task submitted directly: the global backoff, no AREA origin. */
+        public CreateTask(String taskId, String type, Map<String, Object> payload, int priority,
+                          Map<String, String> requiredLabels, int maxAttempts, long timeoutMs, String idempotencyKey,
+                          int assignmentFee, int completionReward) {
+            this(taskId, type, payload, priority, requiredLabels, maxAttempts, timeoutMs, idempotencyKey,
+                    assignmentFee, completionReward, null, null);
+        }
     }
 
     /** The dispatcher gives a waiting task to a worker; this starts attempt {@code current + 1}. */

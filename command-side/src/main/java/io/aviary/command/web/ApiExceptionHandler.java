@@ -77,6 +77,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         throw e;
     }
 
+    /** Rules beyond Bean Validation (cron, zone, condition, ...): same answer shape as a Bean Validation failure. */
+    @ExceptionHandler(InvalidFieldsException.class)
+    ProblemDetail invalidFields(InvalidFieldsException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid request: "
+                + e.getMessage());
+        problem.setProperty("errors", e.problems().stream()
+                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        return problem;
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "Not found",
@@ -151,7 +161,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Axon's exception does not say which aggregate type was missing; the path does. */
     private static String kind(String path) {
         return path.contains("/tasks/") ? "task" : path.contains("/workers/") ? "worker"
-                : path.contains("/users/") ? "user" : "resource";
+                : path.contains("/users/") ? "user" : path.contains("/areas/") ? "AREA" : "resource";
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * An in-memory storage engine whose snapshots go through the serializer, as they do in a real event store: the
  * in-memory engine alone would hand the very aggregate instance back, and never test that it survives JSON.
  */
-final class SerializingSnapshots implements EventStorageEngine {
+public final class SerializingSnapshots implements EventStorageEngine {
 
     private record Stored(String type, long sequence, SerializedObject<byte[]> data) {
     }
@@ -33,12 +33,12 @@ final class SerializingSnapshots implements EventStorageEngine {
     private final Map<String, Stored> snapshots = new ConcurrentHashMap<>();
     private final AtomicInteger stored = new AtomicInteger();
 
-    SerializingSnapshots(EventStorageEngine delegate, Serializer serializer) {
+    public SerializingSnapshots(EventStorageEngine delegate, Serializer serializer) {
         this.delegate = delegate;
         this.serializer = serializer;
     }
 
-    int stored() {
+    public int stored() {
         return stored.get();
     }
 

@@ -51,7 +51,7 @@ class AviaryCloudEventConverterTest {
         assertThat(headers(record)).containsEntry("ce_specversion", "1.0")
                 .containsEntry("ce_id", "event-7")
                 .containsEntry("ce_source", "/aviary/command-side")
-                .containsEntry("ce_type", "io.aviary.task.TaskCreated.v1")
+                .containsEntry("ce_type", "io.aviary.task.TaskCreated.v2")
                 .containsEntry("ce_subject", TASK)
                 .containsEntry("ce_aviaryseq", "3")
                 .containsEntry("ce_aviaryaggregate", "task")

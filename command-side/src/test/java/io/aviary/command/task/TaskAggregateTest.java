@@ -9,12 +9,14 @@ import io.aviary.command.task.TaskCommands.ReassignTask;
 import io.aviary.command.task.TaskCommands.RequeueTask;
 import io.aviary.command.task.TaskCommands.StartTask;
 import io.aviary.command.task.TaskCommands.TimeOutTask;
+import io.aviary.events.area.RetryPolicy;
 import io.aviary.events.task.Outcome;
 import io.aviary.events.task.TaskAssigned;
 import io.aviary.events.task.TaskCancelled;
 import io.aviary.events.task.TaskCompleted;
 import io.aviary.events.task.TaskCreated;
 import io.aviary.events.task.TaskDeadLettered;
+import io.aviary.events.task.TaskOrigin;
 import io.aviary.events.task.TaskReassigned;
 import io.aviary.events.task.TaskRequeued;
 import io.aviary.events.task.TaskRetryScheduled;
@@ -359,5 +361,32 @@ class TaskAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new StartTask(ID, W1, 1))
                 .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void aTaskOfAnAreaIsCreatedWithItsRetryPolicyAndOrigin() {
+        RetryPolicy policy = new RetryPolicy(4, 100, 3.0, 2_000);
+        TaskOrigin origin = TaskOrigin.reaction("area-1", "execution-1", 2);
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateTask(ID, TYPE, PAYLOAD, 0, Map.of(), 4, TIMEOUT, null, 12, 30, policy, origin))
+                .expectEvents(new TaskCreated(ID, TYPE, PAYLOAD, 0, Map.of(), 4, TIMEOUT, null, 12, 30, NOW, policy,
+                        origin));
+    }
+
+    @Test
+    void aTaskWithItsOwnRetryPolicyWaitsAsItSaysNotAsTheGlobalBackoff() {
+        // given a task of an AREA: 100 ms, x3, at most 250 ms (the global backoff would wait 500 ms, then 1 s)
+        TaskCreated withPolicy = new TaskCreated(ID, TYPE, PAYLOAD, 0, Map.of(), 4, TIMEOUT, null, 12, 30, EARLIER,
+                new RetryPolicy(4, 100, 3.0, 250), TaskOrigin.action("area-1", "execution-1"));
+
+        fixture.givenCurrentTime(NOW).andGiven(withPolicy, assigned(1, W1))
+                .when(new CompleteTask(ID, W1, 1, Outcome.FAILURE, Map.of(), "boom"))
+                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.FAILURE, Map.of(), "boom", NOW),
+                        new TaskRetryScheduled(ID, TYPE, 1, 1, NOW.plusMillis(100), "boom", NOW));
+        fixture.givenCurrentTime(NOW).andGiven(withPolicy, assigned(1, W1), failed(1, W1), retryScheduled(1, 1),
+                        assigned(2, W2))
+                .when(new CompleteTask(ID, W2, 2, Outcome.FAILURE, Map.of(), "boom"))
+                .expectEvents(new TaskCompleted(ID, TYPE, 2, W2, Outcome.FAILURE, Map.of(), "boom", NOW),
+                        new TaskRetryScheduled(ID, TYPE, 2, 2, NOW.plusMillis(250), "boom", NOW));
     }
 }

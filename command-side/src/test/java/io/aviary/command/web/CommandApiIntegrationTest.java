@@ -116,7 +116,7 @@ class CommandApiIntegrationTest extends CommandSideIntegrationTest {
         assertThat(workerRecords).extracting(record -> header(record, "ce_type")).startsWith(
                 "io.aviary.worker.WorkerRegistered.v1", "io.aviary.worker.WorkerCapacityChanged.v1");
         assertThat(taskRecords).extracting(record -> header(record, "ce_type")).containsExactly(
-                "io.aviary.task.TaskCreated.v1", "io.aviary.task.TaskCancelled.v1");
+                "io.aviary.task.TaskCreated.v2", "io.aviary.task.TaskCancelled.v1");
         for (List<ConsumerRecord<String, byte[]>> records : List.of(workerRecords, taskRecords)) {
             assertThat(records).extracting(record -> header(record, "ce_aviaryseq"))
                     .containsExactlyElementsOf(sequence(records.size()));

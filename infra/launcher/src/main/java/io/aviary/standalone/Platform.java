@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ public final class Platform implements AutoCloseable {
     private final AppJars jars;
     private final String adminPassword;
     private final AdminClient admin;
+    /** Encrypts webhook secrets and connections; the embedded data is fresh on every start, so may the key be. */
+    private final String secretsKey = secretsKey();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<ChildApp> services = new ArrayList<>();
     private final List<ChildApp> agents = new ArrayList<>();
@@ -116,6 +120,7 @@ public final class Platform implements AutoCloseable {
         env.put("AVIARY_QUERY_BASE_URL", queryUrl());
         env.put("AVIARY_COMMAND_URL", commandUrl());
         env.put("AVIARY_ADMIN_PASSWORD", adminPassword);
+        env.put("AVIARY_SECRETS_KEY", secretsKey);
         ChildApp app = new ChildApp(name, jars.jar(jar), env, options.jvmOptions(), logDir());
         services.add(app);
         return app;
@@ -131,6 +136,16 @@ public final class Platform implements AutoCloseable {
         env.put("AVIARY_AGENT_MAX_QUEUE", Integer.toString(options.agentMaxQueue()));
         env.put("AVIARY_AGENT_STATE_DIR", options.home().resolve("agents").resolve(name).toString());
         return new ChildApp(name, jars.jar(AppJars.WORKER_AGENT), env, options.jvmOptions(), logDir());
+    }
+
+    private static String secretsKey() {
+        String configured = System.getenv("AVIARY_SECRETS_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private Map<String, String> serverEnvironment() {

@@ -4,6 +4,7 @@ import io.aviary.projections.account.AccountAuditProjection;
 import io.aviary.projections.account.AccountProjection;
 import io.aviary.projections.analytics.DailyAnalyticsProjection;
 import io.aviary.projections.analytics.FleetAnalyticsProjection;
+import io.aviary.projections.area.AreaProjection;
 import io.aviary.projections.billing.BillingCycleProjection;
 
 import java.util.Arrays;
@@ -17,7 +18,9 @@ import java.util.function.Function;
  * {@code tasks}, {@code workers} and {@code worker_queues} come from one projection (queues and last outcomes are
  * derived from the task changes the {@code tasks} documents gate), so rebuilding one of them replays all three
  * into fresh collections and swaps in only the one asked for. {@code analytics_fleet} keeps the per-task timings
- * it needs in {@code analytics_task_timings}, which is swapped together with it.
+ * it needs in {@code analytics_task_timings}, which is swapped together with it. {@code areas},
+ * {@code area_executions} and {@code area_deliveries} are one projection as well (the {@code areas} document numbers
+ * and routes the executions and deliveries), so each is rebuilt by replaying all three.
  */
 public enum ReadModel {
 
@@ -34,11 +37,16 @@ public enum ReadModel {
     ANALYTICS_DAILY("analytics_daily", List.of(DailyAnalyticsProjection.COLLECTION),
             List.of(DailyAnalyticsProjection.COLLECTION), DailyAnalyticsProjection::new),
     ANALYTICS_FLEET("analytics_fleet", FleetAnalyticsProjection.COLLECTIONS, FleetAnalyticsProjection.COLLECTIONS,
-            FleetAnalyticsProjection::new);
+            FleetAnalyticsProjection::new),
+    AREAS("areas", AreaProjection.COLLECTIONS, List.of(AreaProjection.AREAS), AreaProjection::new),
+    AREA_EXECUTIONS("area_executions", AreaProjection.COLLECTIONS, List.of(AreaProjection.EXECUTIONS),
+            AreaProjection::new),
+    AREA_DELIVERIES("area_deliveries", AreaProjection.COLLECTIONS, List.of(AreaProjection.DELIVERIES),
+            AreaProjection::new);
 
     /** One projection per group of read models that are written together (what the live projector runs). */
     static final List<ReadModel> ONE_PER_PROJECTION =
-            List.of(TASKS, ACCOUNTS, ACCOUNT_AUDIT, BILLING_CYCLES, ANALYTICS_DAILY, ANALYTICS_FLEET);
+            List.of(TASKS, ACCOUNTS, ACCOUNT_AUDIT, BILLING_CYCLES, ANALYTICS_DAILY, ANALYTICS_FLEET, AREAS);
 
     private final String modelName;
     private final List<String> written;

@@ -2,6 +2,7 @@ package io.aviary.projections.apply;
 
 import com.mongodb.client.MongoDatabase;
 import io.aviary.events.account.AccountEvent;
+import io.aviary.events.area.AreaEvent;
 import io.aviary.events.task.TaskEvent;
 import io.aviary.events.worker.WorkerEvent;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class ReadModelProjector {
     public BatchResult apply(List<ProjectedEvent> batch) {
         for (ProjectedEvent event : batch) {
             if (!(event.event() instanceof TaskEvent || event.event() instanceof WorkerEvent
-                    || event.event() instanceof AccountEvent)) {
+                    || event.event() instanceof AccountEvent || event.event() instanceof AreaEvent)) {
                 log.debug("No read model uses {} ({})", event.event().getClass().getSimpleName(), event.eventId());
             } else if (event.event().aggregateId() == null) {
                 log.warn("Skipping event {} ({}): no aggregate id", event.eventId(), event.event().getClass());

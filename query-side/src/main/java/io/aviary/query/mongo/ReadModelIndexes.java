@@ -42,6 +42,9 @@ class ReadModelIndexes implements ApplicationRunner {
                     new IndexModel(Indexes.compoundIndex(Indexes.ascending("type"), Indexes.descending("createdAt"))),
                     new IndexModel(Indexes.compoundIndex(Indexes.ascending("workerId"),
                             Indexes.descending("createdAt")))));
+            database.getCollection("areas").createIndexes(List.of(
+                    new IndexModel(Indexes.compoundIndex(Indexes.descending("createdAt"), Indexes.ascending("_id"))),
+                    new IndexModel(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("createdAt")))));
         } catch (MongoException e) {
             log.warn("Read-model indexes not created (queries still work, by scanning): {}", e.toString());
         }

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
- * The agent's side of the command API: register, start, complete. Every call carries the agent's access token and
+ * The agent's side of the command API: register, start, complete, and authorized look-ups ({@link #get}). Every call carries the agent's access token and
  * hardware id; a 401 renews the token and resends once (a 401 even then is retried like a transient failure, so a
  * result the agent holds is not given up). Transient failures are retried without limit ({@link CommandHttp}); every
  * other answer is returned or thrown at once.
@@ -66,6 +66,23 @@ public final class CommandApiClient {
     public ReportAnswer complete(String taskId, CompleteTaskRequest request) throws InterruptedException {
         return report("/api/v1/tasks/" + taskId + "/complete", request,
                 "complete " + taskId + "#" + request.attempt());
+    }
+
+    /**
+     * One authorized GET (the agent's token and hardware id), not retried: the caller decides what a failure means.
+     * A 401 renews the token and sends it once more. The answer is returned as it is and never logged here (it may
+     * hold a secret).
+     *
+     * @throws TransientCommandApiException when unreachable, or on 5xx / 429
+     */
+    public HttpResponse<String> get(String path) throws InterruptedException {
+        String token = tokens.accessToken();
+        HttpResponse<String> response = http.get(path, headers(token));
+        if (response.statusCode() != 401) {
+            return response;
+        }
+        log.info("GET {}: access token refused (401); renewing it", path);
+        return http.get(path, headers(tokens.renewAfterRejection(token)));
     }
 
     private ReportAnswer report(String path, Object body, String what) throws InterruptedException {

@@ -95,16 +95,34 @@ public final class CommandHttp {
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body)));
         headers.forEach(request::header);
+        return send(request.build(), "POST " + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String what) throws InterruptedException {
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new TransientCommandApiException(describe(e), e);
         }
         if (response.statusCode() >= 500 || response.statusCode() == 429) {
-            throw new TransientCommandApiException("HTTP " + response.statusCode() + " from POST " + path);
+            throw new TransientCommandApiException("HTTP " + response.statusCode() + " from " + what);
         }
         return response;
+    }
+
+    /**
+     * One GET, no retry.
+     *
+     * @throws TransientCommandApiException when unreachable, or on 5xx / 429
+     */
+    public HttpResponse<String> get(String path, Map<String, String> headers) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json, application/problem+json")
+                .GET();
+        headers.forEach(request::header);
+        return send(request.build(), "GET " + path);
     }
 
     public JsonNode readTree(String body) {

@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  * enrols agents with one-time enrolment tokens, issues access tokens with a lifetime, and refuses a worker or task
  * call without a live token (401) or with a hardware id other than the token's (403), so a test that passes proves
  * the agent sends both headers. Records every call; reports are answered 202 unless a test scripts another status.
+ * Connection secrets ({@code GET /api/v1/connections/{name}/secret}) are answered for connections a test added.
  */
 public final class FakeCommandApi implements AutoCloseable {
 
     private static final Pattern TASK_REPORT = Pattern.compile("^/api/v1/tasks/([^/]+)/(start|complete)$");
     private static final String HARDWARE_HEADER = "X-Aviary-Hardware-Id";
+    private static final Pattern CONNECTION_SECRET = Pattern.compile("^/api/v1/connections/([^/]+)/secret$");
 
     /** One report received. */
     public record Report(String taskId, String workerId, int attempt, String outcome, JsonNode output,
@@ -55,6 +57,10 @@ public final class FakeCommandApi implements AutoCloseable {
     private record Enrolled(String secret, String hardwareId) {
     }
 
+    /** One connection look-up: the name asked for and the access token it carried. */
+    public record SecretRequest(String name, String token, String workerId) {
+    }
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -67,6 +73,8 @@ public final class FakeCommandApi implements AutoCloseable {
     private final Map<String, Enrolled> agents = new ConcurrentHashMap<>();
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
     private final AtomicInteger enrolments = new AtomicInteger();
+    private final Map<String, String> connections = new ConcurrentHashMap<>();
+    private final List<SecretRequest> secretRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger unauthorized = new AtomicInteger();
     private final AtomicInteger forbidden = new AtomicInteger();
     private volatile int registrationStatus = 202;
@@ -120,6 +128,23 @@ public final class FakeCommandApi implements AutoCloseable {
         completeStatus.put(taskId, status);
     }
 
+    /** A bearer connection the secret endpoint answers for (as the command side decrypts it for an agent). */
+    public void addBearerConnection(String name, String token) {
+        connections.put(name, json.createObjectNode().put("name", name).put("type", "bearer").put("token", token)
+                .toString());
+    }
+
+    /** A basic-auth connection the secret endpoint answers for. */
+    public void addBasicConnection(String name, String username, String password) {
+        connections.put(name, json.createObjectNode().put("name", name).put("type", "basic")
+                .put("username", username).put("password", password).toString());
+    }
+
+    /** Connection look-ups that carried a live token, in order. */
+    public List<SecretRequest> secretRequests() {
+        return List.copyOf(secretRequests);
+    }
+
     public List<JsonNode> registrations() {
         return List.copyOf(registrations);
     }
@@ -160,6 +185,14 @@ public final class FakeCommandApi implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+            Matcher secret = CONNECTION_SECRET.matcher(path);
+            if (exchange.getRequestMethod().equals("GET") && secret.matches()) {
+                Optional<Issued> caller = authorize(exchange);
+                if (caller.isPresent()) {
+                    connectionSecret(exchange, secret.group(1), caller.get());
+                }
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST")) {
                 respond(exchange, 405, "{}");
                 return;
@@ -259,6 +292,16 @@ public final class FakeCommandApi implements AutoCloseable {
             return;
         }
         respond(exchange, 404, "{}");
+    }
+
+    private void connectionSecret(HttpExchange exchange, String name, Issued caller) throws IOException {
+        secretRequests.add(new SecretRequest(name, caller.token(), caller.workerId()));
+        String answer = connections.get(name);
+        if (answer == null) {
+            problem(exchange, 404, "no connection named " + name);
+        } else {
+            respond(exchange, 200, answer);
+        }
     }
 
     private Issued issue(String workerId, String hardwareId) {

@@ -5,44 +5,43 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aviary.agent.executor.ExecutionResult;
 import io.aviary.agent.executor.TaskContext;
 import io.aviary.agent.executor.TaskExecutor;
+import io.aviary.agent.executor.http.HttpAllowList;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code http} {method, url, body}: one HTTP request; 2xx is SUCCESS, anything else FAILURE. Output
  * {@code {status, body}} with the body truncated to {@value #MAX_BODY_CHARS} characters.
  *
- * <p>Only hosts in the allow-list are called (an agent must not become a proxy into its network); redirects are not
- * followed, so a redirect cannot leave the allow-list either. A {@code body} that is not a string is sent as JSON.
+ * <p>Only hosts in the allow-list ({@link HttpAllowList}) are called; redirects are not followed, so a redirect cannot
+ * leave the allow-list either. A {@code body} that is not a string is sent as JSON.
  */
 public final class HttpExecutor implements TaskExecutor {
 
     static final int MAX_BODY_CHARS = 4096;
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
-    private final Set<String> allowedHosts;
+    private final HttpAllowList allowList;
     private final HttpClient client;
     private final ObjectMapper json;
 
-    public HttpExecutor(Collection<String> allowedHosts, ObjectMapper json) {
-        this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    public HttpExecutor(HttpAllowList allowList, ObjectMapper json) {
+        this.allowList = allowList;
         this.json = json;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = HttpAllowList.newClient();
+    }
+
+    public HttpExecutor(Collection<String> allowedHosts, ObjectMapper json) {
+        this(new HttpAllowList(allowedHosts), json);
     }
 
     @Override
@@ -53,27 +52,14 @@ public final class HttpExecutor implements TaskExecutor {
     @Override
     public ExecutionResult execute(TaskContext context) throws IOException, InterruptedException {
         String method = context.stringParam("method", "GET").trim().toUpperCase(Locale.ROOT);
-        String url = context.stringParam("url", null);
-        if (url == null || url.isBlank()) {
-            return ExecutionResult.failure("payload.url is required");
+        URI uri;
+        try {
+            uri = allowList.check(context.stringParam("url", null), "payload.url");
+        } catch (HttpAllowList.RefusedUrlException e) {
+            return ExecutionResult.failure(e.getMessage());
         }
         if (!METHODS.contains(method)) {
             return ExecutionResult.failure("unsupported HTTP method '" + method + "'");
-        }
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            return ExecutionResult.failure("payload.url is not a valid URL: " + e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return ExecutionResult.failure("only http and https URLs are allowed, got '" + url + "'");
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (!allowedHosts.contains(host)) {
-            return ExecutionResult.failure("host '" + host + "' is not in this agent's HTTP allow-list "
-                    + allowedHosts + " (AVIARY_AGENT_HTTP_ALLOWED_HOSTS)");
         }
 
         HttpResponse<String> response = client.send(request(method, uri, context), HttpResponse.BodyHandlers.ofString());

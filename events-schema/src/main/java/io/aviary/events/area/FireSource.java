@@ -1,0 +1,8 @@
+package io.aviary.events.area;
+
+/** What fired an execution. */
+public enum FireSource {
+    CRON,
+    INTERVAL,
+    WEBHOOK
+}
