@@ -82,3 +82,11 @@ CREATE TABLE IF NOT EXISTS agent_credentials (
     PRIMARY KEY (worker_id),
     UNIQUE (name)
 );
+
+-- Users deleted by an admin (issue 7): access tokens issued to one at or before deleted_at are refused by the command
+-- side. The row stays when the username is created again: the new user's tokens are younger.
+CREATE TABLE IF NOT EXISTS deleted_users (
+    user_id VARCHAR(36) NOT NULL,
+    deleted_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (user_id)
+);

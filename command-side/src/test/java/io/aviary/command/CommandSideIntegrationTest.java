@@ -66,6 +66,9 @@ public abstract class CommandSideIntegrationTest {
         // Webhook rate limit: 5 deliveries per hook and hour, so a test reaches it without racing a clock.
         registry.add("aviary.areas.webhooks.limit-for-period", () -> WEBHOOK_LIMIT);
         registry.add("aviary.areas.webhooks.limit-refresh-period", () -> "1h");
+        // Every test logs in from 127.0.0.1: the per-address limit on failed logins is tested in
+        // LoginAddressThrottleTest and, from several addresses, on the running platform (module reliability).
+        registry.add("aviary.auth.login.ip-max-failures", () -> 10_000);
     }
 
     /** The command API with tokens: admin login, agent enrolment, JSON requests. */

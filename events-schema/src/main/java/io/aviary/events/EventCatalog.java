@@ -26,6 +26,7 @@ import io.aviary.events.task.TaskRetryScheduled;
 import io.aviary.events.task.TaskStarted;
 import io.aviary.events.task.TaskTimedOut;
 import io.aviary.events.user.UserCreated;
+import io.aviary.events.user.UserDeleted;
 import io.aviary.events.user.UserRolesChanged;
 import io.aviary.events.worker.WorkerCapacityChanged;
 import io.aviary.events.worker.WorkerRegistered;
@@ -91,6 +92,7 @@ public final class EventCatalog {
             new EventType("task", TaskCancelled.class, 1),
             new EventType("user", UserCreated.class, 1),
             new EventType("user", UserRolesChanged.class, 1),
+            new EventType("user", UserDeleted.class, 1),
             new EventType("account", AccountOpened.class, 1),
             new EventType("account", AccountCharged.class, 1),
             new EventType("account", AccountCredited.class, 1),

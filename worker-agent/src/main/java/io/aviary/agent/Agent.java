@@ -24,6 +24,8 @@ import io.aviary.agent.identity.HardwareFacts;
 import io.aviary.agent.identity.HardwareIdResolver;
 import io.aviary.agent.identity.IdentityStore;
 import io.aviary.agent.liveness.HeartbeatPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,7 @@ public final class Agent {
     private final ScheduledExecutorService timer;
     private final CommandHttp commandHttp;
     private final CommandSession session;
+    private final MeterRegistry meters;
 
     private volatile Phase phase = Phase.NEW;
     private volatile Thread thread;
@@ -96,7 +99,16 @@ public final class Agent {
      */
     public Agent(AgentProperties properties, ExecutorRegistry executors, HardwareFacts hardware, Clock clock,
                  Consumer<Throwable> onFatal, CommandSession session) {
+        this(properties, executors, hardware, clock, onFatal, session, new CompositeMeterRegistry());
+    }
+
+    /**
+     * @param meters where the attempts this agent finishes are counted ({@code aviary_agent_tasks_total{outcome}})
+     */
+    public Agent(AgentProperties properties, ExecutorRegistry executors, HardwareFacts hardware, Clock clock,
+                 Consumer<Throwable> onFatal, CommandSession session, MeterRegistry meters) {
         this.session = session;
+        this.meters = meters;
         this.properties = properties;
         this.executors = executors;
         this.hardware = hardware;
@@ -134,7 +146,7 @@ public final class Agent {
             consumer.prepare();
             register();
             work = new WorkQueue(properties.slots(),
-                    new AttemptRunner(identity.workerId(), commandApi, executors, attempts, timer));
+                    new AttemptRunner(identity.workerId(), commandApi, executors, attempts, timer, meters));
             heartbeat = new HeartbeatPublisher(properties.kafkaBootstrap(), identity, properties.slots(),
                     work::busySlots, tokens::accessToken, properties.heartbeatInterval(), json, clock);
             heartbeat.start();

@@ -18,6 +18,9 @@ import io.aviary.agent.executor.builtin.NoopExecutor;
 import io.aviary.agent.executor.builtin.SleepExecutor;
 import io.aviary.agent.executor.http.HttpAllowList;
 import io.aviary.agent.identity.OshiHardwareFacts;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -119,9 +122,17 @@ class AgentConfiguration {
 
     @Bean
     Agent agent(AgentProperties properties, ExecutorRegistry executors, Clock clock, CommandSession session,
-                ApplicationContext context) {
+                ApplicationContext context, MeterRegistry meterRegistry) {
         return new Agent(properties, executors, new OshiHardwareFacts(), clock, error -> exit(context,
-                exitStatus(error)), session);
+                exitStatus(error)), session, meterRegistry);
+    }
+
+    /** {@code aviary_agent_busy_slots}: slots running an attempt now (of {@code aviary.agent.slots}). */
+    @Bean
+    MeterBinder agentBusySlots(Agent agent) {
+        return registry -> Gauge.builder("aviary.agent.busy.slots", agent, Agent::busySlots)
+                .description("Slots of this agent running an attempt now")
+                .register(registry);
     }
 
     static int exitStatus(Throwable fatal) {

@@ -1,5 +1,6 @@
 package io.aviary.command.account;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -32,6 +33,7 @@ public class AccountConfiguration {
     public void configureAccountingProcessor(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(AccountingProcess.PROCESSING_GROUP,
                 config -> PropagatingErrorHandler.instance());
+        processing.registerSubscribingEventProcessor(AccountMovementMeter.PROCESSING_GROUP);
     }
 
     @Bean(SNAPSHOT_TRIGGER)
@@ -45,6 +47,11 @@ public class AccountConfiguration {
         new ResourceDatabasePopulator(new ClassPathResource("io/aviary/command/account/accounting-schema.sql"))
                 .execute(dataSource);
         return new JdbcTaskPrices(jdbc);
+    }
+
+    @Bean
+    public AccountMovementMeter accountMovementMeter(MeterRegistry meterRegistry) {
+        return new AccountMovementMeter(meterRegistry);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.aviary.command.area;
 
+import io.aviary.command.web.StorableJson;
 import io.aviary.events.area.MisfirePolicy;
 import io.aviary.events.area.TriggerKind;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param reactions   the reactions, in order (default none; at most {@value #MAX_REACTIONS})
  * @param retryPolicy retry policy of its tasks (default: 3 attempts, 500 ms, x2, at most 60 s)
  */
+@StorableJson(bytes = AreaRequest.MAX_DEFINITION_BYTES)
 public record AreaRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Valid Action action,
@@ -34,6 +36,8 @@ public record AreaRequest(
         @Valid Retry retryPolicy) {
 
     public static final int MAX_REACTIONS = 20;
+    /** Largest definition, as JSON (256 KiB): it travels in events, on Kafka (1 MB per record), into read models. */
+    public static final int MAX_DEFINITION_BYTES = 256 * 1024;
 
     public AreaRequest {
         reactions = reactions == null ? List.of() : reactions;

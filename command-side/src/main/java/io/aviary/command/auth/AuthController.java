@@ -2,6 +2,7 @@ package io.aviary.command.auth;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +27,13 @@ public class AuthController {
 
     /**
      * Exchanges username and password for an access token and a refresh token. 401 for an unknown user or a wrong
-     * password (indistinguishable); 429 with Retry-After while the username is locked after repeated failures.
+     * password (indistinguishable); 429 with Retry-After while the username is locked after repeated failures, or
+     * while the caller's address is, after too many failed logins for any usernames.
      */
     @PostMapping("/login")
     @PermitAll
-    public TokenPair login(@Valid @RequestBody LoginRequest request) {
-        return logins.login(request.username(), request.password());
+    public TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return logins.login(request.username(), request.password(), http.getRemoteAddr());
     }
 
     /** Spends the refresh token and answers a new pair; a spent token revokes its whole family (401). */

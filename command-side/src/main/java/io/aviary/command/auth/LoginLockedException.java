@@ -2,13 +2,17 @@ package io.aviary.command.auth;
 
 import java.time.Duration;
 
-/** Too many failed logins for this username: 429 with {@code Retry-After} until the lock ends. */
+/** Too many failed logins for this username or from this address: 429 with {@code Retry-After} until the lock ends. */
 public class LoginLockedException extends RuntimeException {
 
     private final Duration retryAfter;
 
     public LoginLockedException(Duration retryAfter) {
-        super("Too many failed logins for this username; try again later");
+        this("Too many failed logins for this username; try again later", retryAfter);
+    }
+
+    public LoginLockedException(String message, Duration retryAfter) {
+        super(message);
         this.retryAfter = retryAfter;
     }
 

@@ -21,6 +21,7 @@ public class LoginService {
     private final UserCredentials credentials;
     private final UserTokenSubjects subjects;
     private final LoginThrottle throttle;
+    private final LoginAddressThrottle addressThrottle;
     private final RefreshTokens refreshTokens;
     private final AccessTokenIssuer issuer;
     private final PasswordEncoder passwords;
@@ -29,11 +30,12 @@ public class LoginService {
     private final String decoyHash;
 
     LoginService(UserCredentials credentials, UserTokenSubjects subjects, LoginThrottle throttle,
-                 RefreshTokens refreshTokens, AccessTokenIssuer issuer, PasswordEncoder passwords,
+                 LoginAddressThrottle addressThrottle, RefreshTokens refreshTokens, AccessTokenIssuer issuer, PasswordEncoder passwords,
                  SecurityClock clock) {
         this.credentials = credentials;
         this.subjects = subjects;
         this.throttle = throttle;
+        this.addressThrottle = addressThrottle;
         this.refreshTokens = refreshTokens;
         this.issuer = issuer;
         this.passwords = passwords;
@@ -44,12 +46,19 @@ public class LoginService {
     /**
      * Checks the password and answers a token pair.
      *
-     * @throws LoginLockedException        the username is locked (429); the password is not even checked
+     * @param clientAddress the caller's address, for the per-address limit on failed logins
+     * @throws LoginLockedException        the username is locked, or the address made too many failed logins (429);
+     *                                     the password is not even checked
      * @throws CredentialsRejectedException unknown user or wrong password (401, same message for both)
      */
-    public TokenPair login(String username, String password) {
+    public TokenPair login(String username, String password, String clientAddress) {
         String key = UserIds.forUsername(username);
         Instant now = clock.now();
+        Optional<Instant> blocked = addressThrottle.blockedUntil(clientAddress, now);
+        if (blocked.isPresent()) {
+            throw new LoginLockedException("Too many failed logins from your address; try again later",
+                    Duration.between(now, blocked.get()));
+        }
         Optional<Instant> locked = throttle.lockedUntil(key, now);
         if (locked.isPresent()) {
             throw new LoginLockedException(Duration.between(now, locked.get()));
@@ -57,6 +66,7 @@ public class LoginService {
         Optional<UserCredential> credential = credentials.find(key);
         boolean matches = passwords.matches(password, credential.map(UserCredential::passwordHash).orElse(decoyHash));
         if (credential.isEmpty() || !matches) {
+            addressThrottle.recordFailure(clientAddress, now);
             throttle.recordFailure(key, now).ifPresent(until -> SecurityLog.notice(
                     "Login locked until {} after repeated failures (user key {})", until, key));
             throw new CredentialsRejectedException(REJECTED);

@@ -57,6 +57,12 @@ class RefreshTokenStore {
                 + "WHERE family_id = ? AND revoked_at IS NULL", at(now), reason, familyId) == 1;
     }
 
+    /** @return how many live families of the user were revoked */
+    int revokeFamiliesOf(String userId, Instant now, String reason) {
+        return jdbc.update("UPDATE refresh_token_families SET revoked_at = ?, revoked_reason = ? "
+                + "WHERE user_id = ? AND revoked_at IS NULL", at(now), reason, userId);
+    }
+
     /**
      * A stored refresh token with its family.
      *

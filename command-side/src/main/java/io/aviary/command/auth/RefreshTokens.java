@@ -70,6 +70,15 @@ public class RefreshTokens {
                 .ifPresent(stored -> store.revokeFamily(stored.familyId(), clock.now(), "logout"));
     }
 
+    /** Revokes every family of the user (it was deleted): none of its refresh tokens works any more. */
+    @Transactional
+    public void revokeAllOf(String userId, Instant now) {
+        int revoked = store.revokeFamiliesOf(userId, now, "user deleted");
+        if (revoked > 0) {
+            SecurityLog.notice("User {} deleted: {} refresh token families revoked", userId, revoked);
+        }
+    }
+
     private String issue(String familyId, Instant now) {
         String token = OpaqueTokens.newToken();
         store.insert(OpaqueTokens.hash(token), familyId, now, now.plus(properties.refreshTokenTtl()));

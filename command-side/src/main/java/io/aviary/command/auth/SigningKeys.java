@@ -3,7 +3,10 @@ package io.aviary.command.auth;
 import io.aviary.command.security.AuthProperties;
 import io.aviary.command.security.SecurityClock;
 import io.aviary.command.security.SecurityLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +29,7 @@ import java.util.Optional;
 @Component
 public class SigningKeys implements SmartInitializingSingleton {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
     private static final Duration RELOAD_THROTTLE = Duration.ofSeconds(1);
     /** Keys retired this long beyond the grace are deleted at the next rotation (kept a while for audits). */
     private static final Duration KEEP_RETIRED = Duration.ofDays(1);
@@ -71,10 +75,7 @@ public class SigningKeys implements SmartInitializingSingleton {
 
     /** Reads the table again unless that happened less than a second ago (an unknown kid asks for it). */
     public void reloadSoon() {
-        Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.loadedAtNanos() > RELOAD_THROTTLE.toNanos()) {
-            reload();
-        }
+        refresh(RELOAD_THROTTLE);
     }
 
     /**
@@ -110,10 +111,35 @@ public class SigningKeys implements SmartInitializingSingleton {
 
     private List<SigningKey> keys() {
         Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.loadedAtNanos() > properties.keyCacheTtl().toNanos()) {
-            return reload();
+        if (current == null || current.olderThan(properties.keyCacheTtl())) {
+            return refresh(properties.keyCacheTtl());
         }
         return current.keys();
+    }
+
+    /**
+     * Reads the table again unless another thread did while this one waited for the lock. While the database is
+     * unreachable it keeps serving the keys read last, and tries again after {@code maxAge}: without that, an
+     * event-store outage would also fail every token check here and every JWKS fetch of the query side, turning a
+     * "try again later" into "not authenticated" (and each request would wait for a connection in turn). A key
+     * rotated in meanwhile is read once the table answers again, long before it signs (publish delay).
+     */
+    private synchronized List<SigningKey> refresh(Duration maxAge) {
+        Snapshot current = snapshot;
+        if (current != null && !current.olderThan(maxAge)) {
+            return current.keys();
+        }
+        try {
+            return reload();
+        } catch (DataAccessException e) {
+            if (current == null) {
+                throw e;
+            }
+            LOG.warn("Signing keys not readable ({}); using the {} key(s) read before", e.toString(),
+                    current.keys().size());
+            snapshot = new Snapshot(current.keys(), System.nanoTime());
+            return current.keys();
+        }
     }
 
     private synchronized List<SigningKey> reload() {
@@ -128,5 +154,9 @@ public class SigningKeys implements SmartInitializingSingleton {
     }
 
     private record Snapshot(List<SigningKey> keys, long loadedAtNanos) {
+
+        boolean olderThan(Duration age) {
+            return System.nanoTime() - loadedAtNanos > age.toNanos();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.aviary.command.dispatch;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -52,10 +53,19 @@ public class DispatchConfiguration {
         return new TrackingProcessorCatchUp(processing, DispatchEventHandler.PROCESSING_GROUP);
     }
 
+    /** Queue depth and workers per state, read from the view at each scrape. */
+    @Bean
+    public FleetMeters fleetMeters(FleetView fleetView) {
+        return new FleetMeters(fleetView);
+    }
+
     @Bean
     public Dispatcher dispatcher(FleetView fleetView, CommandGateway commandGateway, CatchUpSignal fleetViewCatchUp,
-                                 ObjectProvider<Clock> clock) {
-        return new Dispatcher(fleetView, commandGateway, fleetViewCatchUp, clock.getIfAvailable(Clock::systemUTC));
+                                 ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meterRegistry) {
+        MeterRegistry registry = meterRegistry.getIfAvailable();
+        DispatchMeters meters = registry != null ? new DispatchMeters(registry) : DispatchMeters.none();
+        return new Dispatcher(fleetView, commandGateway, fleetViewCatchUp, clock.getIfAvailable(Clock::systemUTC),
+                meters);
     }
 
     @Bean

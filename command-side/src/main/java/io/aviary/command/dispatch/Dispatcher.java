@@ -1,5 +1,6 @@
 package io.aviary.command.dispatch;
 
+import io.aviary.command.task.TaskCommands.AssignTask;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +35,20 @@ public class Dispatcher {
     private final CommandGateway commands;
     private final CatchUpSignal catchUp;
     private final Clock clock;
+    private final DispatchMeters meters;
 
     public Dispatcher(FleetView view, CommandGateway commands, CatchUpSignal catchUp, Clock clock) {
+        this(view, commands, catchUp, clock, DispatchMeters.none());
+    }
+
+    /** @param meters moved when an assignment is accepted (see {@link DispatchMeters}) */
+    public Dispatcher(FleetView view, CommandGateway commands, CatchUpSignal catchUp, Clock clock,
+                      DispatchMeters meters) {
         this.view = view;
         this.commands = commands;
         this.catchUp = catchUp;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -67,6 +76,8 @@ public class Dispatcher {
             if (failure != null) {
                 view.commandFailed(command);
                 log.debug("{} was not accepted ({}); the task will be looked at again", command, failure.toString());
+            } else if (command.command() instanceof AssignTask) {
+                meters.assigned(command.waitingSince(), clock.instant());
             }
         });
     }

@@ -88,7 +88,7 @@ public final class FleetView {
                 createdSeq++);
         task.timeoutMs = event.timeoutMs();
         tasks.put(task.taskId, task);
-        startWaiting(task, null);
+        startWaiting(task, null, event.createdAt());
     }
 
     public synchronized void on(TaskAssigned event) {
@@ -124,14 +124,14 @@ public final class FleetView {
     public synchronized void on(TaskRetryScheduled event) {
         OpenTask task = release(event.taskId());
         if (task != null) {
-            startWaiting(task, event.notBefore());
+            startWaiting(task, event.notBefore(), event.notBefore());
         }
     }
 
     public synchronized void on(TaskRequeued event) {
         OpenTask task = release(event.taskId());
         if (task != null) {
-            startWaiting(task, null);
+            startWaiting(task, null, event.requeuedAt());
         }
     }
 
@@ -159,6 +159,10 @@ public final class FleetView {
         List<InFlight> round = new ArrayList<>(commands.size());
         for (Object command : commands) {
             InFlight entry = InFlight.of(command);
+            OpenTask task = tasks.get(entry.taskId());
+            if (task != null && task.waiting) {
+                entry = entry.waitingSince(task.waitingSince);
+            }
             inFlight.put(entry.taskId(), entry);
             round.add(entry);
         }
@@ -185,6 +189,17 @@ public final class FleetView {
     /** How many tasks wait for a worker (scheduled retries included). */
     public synchronized int waitingCount() {
         return waiting.size();
+    }
+
+    /** How many known workers are in {@code state}. */
+    public synchronized int workerCount(WorkerState state) {
+        int count = 0;
+        for (TrackedWorker worker : workers.values()) {
+            if (worker.state == state) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -218,9 +233,10 @@ public final class FleetView {
         return null; // a failure or time-out whose retry (or dead letter) is not seen yet
     }
 
-    private void startWaiting(OpenTask task, Instant notBefore) {
+    private void startWaiting(OpenTask task, Instant notBefore, Instant waitingSince) {
         task.waiting = true;
         task.notBefore = notBefore;
+        task.waitingSince = waitingSince;
         waiting.add(task);
     }
 

@@ -14,6 +14,8 @@ final class OpenTask {
     /** Whether it waits for an assignment (created, re-queued, or a retry was scheduled). */
     boolean waiting;
     Instant notBefore;
+    /** Since when it may be assigned (created, re-queued, or its retry's {@code notBefore}): dispatch latency. */
+    Instant waitingSince;
     /** How long one attempt may take (from {@code TaskCreated}, refreshed by each assignment). */
     long timeoutMs;
     /** The attempt a worker holds, or {@code null}. */

@@ -4,7 +4,10 @@ import io.aviary.command.axon.EventJson;
 import io.aviary.events.EventCatalog;
 import io.aviary.events.EventCatalog.EventType;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.axonframework.config.Configuration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
@@ -35,6 +38,12 @@ class KafkaPublishingConfiguration {
     @Bean(destroyMethod = "close")
     Admin aviaryKafkaAdmin(KafkaProperties kafkaProperties, ObjectProvider<SslBundles> sslBundles) {
         return Admin.create(kafkaProperties.buildAdminProperties(sslBundles.getIfAvailable()));
+    }
+
+    /** {@code kafka_admin_client_*} meters of that admin client; Spring Boot binds every {@code MeterBinder} bean. */
+    @Bean(destroyMethod = "close")
+    KafkaClientMetrics aviaryKafkaAdminMetrics(Admin aviaryKafkaAdmin) {
+        return new KafkaClientMetrics((AdminClient) aviaryKafkaAdmin); // Admin.create returns a KafkaAdminClient
     }
 
     @Bean
@@ -69,10 +78,12 @@ class KafkaPublishingConfiguration {
             TopicResolver topicResolver,
             Configuration axonConfiguration,
             AviaryKafkaProperties properties,
-            TopicInitializer topicsReady) {
+            TopicInitializer topicsReady,
+            MeterRegistry meterRegistry) {
         return KafkaPublisher.<String, CloudEvent>builder()
                 .serializer(eventSerializer)
-                .producerFactory((ProducerFactory<String, CloudEvent>) producerFactory)
+                .producerFactory(new MeteredProducerFactory<>((ProducerFactory<String, CloudEvent>) producerFactory,
+                        meterRegistry))
                 .messageConverter(kafkaMessageConverter)
                 .messageMonitor(axonConfiguration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
                 .topicResolver(topicResolver)

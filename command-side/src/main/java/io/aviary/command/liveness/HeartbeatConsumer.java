@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aviary.command.security.SecurityLog;
 import io.aviary.events.Topics;
 import io.aviary.events.liveness.Heartbeat;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,6 +53,8 @@ public class HeartbeatConsumer implements SmartLifecycle {
     private final HeartbeatBook book;
     private final Clock clock;
     private final HeartbeatAuthenticator authenticator;
+    /** Where each consumer's {@code kafka_consumer_*} meters go while it is open; {@code null}: nowhere. */
+    private final MeterRegistry meters;
     private volatile long startedAtMillis;
     /** Per worker, when its last refused beat was logged (only the consumer thread touches it). */
     private final Map<String, Long> refusalsLoggedAt = new HashMap<>();
@@ -67,6 +71,12 @@ public class HeartbeatConsumer implements SmartLifecycle {
      */
     public HeartbeatConsumer(Map<String, Object> kafkaConfig, ObjectMapper json, HeartbeatBook book, Clock clock,
                              HeartbeatAuthenticator authenticator) {
+        this(kafkaConfig, json, book, clock, authenticator, null);
+    }
+
+    /** @param meters receives the Kafka client meters of the consumer, or {@code null} */
+    public HeartbeatConsumer(Map<String, Object> kafkaConfig, ObjectMapper json, HeartbeatBook book, Clock clock,
+                             HeartbeatAuthenticator authenticator, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -79,6 +89,7 @@ public class HeartbeatConsumer implements SmartLifecycle {
         this.book = book;
         this.clock = clock;
         this.authenticator = authenticator;
+        this.meters = meters;
     }
 
     @Override
@@ -115,7 +126,8 @@ public class HeartbeatConsumer implements SmartLifecycle {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> opened =
-                         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+                         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+                 KafkaClientMetrics metrics = bindMetrics(opened)) {
                 consumer = opened;
                 List<TopicPartition> partitions = awaitPartitions(opened);
                 opened.assign(partitions);
@@ -134,6 +146,16 @@ public class HeartbeatConsumer implements SmartLifecycle {
                 consumer = null;
             }
         }
+    }
+
+    /** Binds the consumer's meters (removed again when it closes); {@code null} without a registry. */
+    private KafkaClientMetrics bindMetrics(KafkaConsumer<String, byte[]> opened) {
+        if (meters == null) {
+            return null;
+        }
+        KafkaClientMetrics metrics = new KafkaClientMetrics(opened);
+        metrics.bindTo(meters);
+        return metrics;
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> opened) {

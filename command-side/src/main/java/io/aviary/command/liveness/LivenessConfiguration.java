@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aviary.command.dispatch.CatchUpSignal;
 import io.aviary.command.dispatch.FleetView;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -52,10 +53,11 @@ public class LivenessConfiguration {
     @Bean
     public HeartbeatConsumer heartbeatConsumer(KafkaProperties kafka, ObjectProvider<ObjectMapper> objectMapper,
                                                HeartbeatBook heartbeatBook, ObjectProvider<Clock> clock,
-                                               HeartbeatAuthenticator heartbeatAuthenticator) {
+                                               HeartbeatAuthenticator heartbeatAuthenticator,
+                                               ObjectProvider<MeterRegistry> meterRegistry) {
         ObjectMapper json = objectMapper.getIfUnique(() -> new ObjectMapper().findAndRegisterModules()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         return new HeartbeatConsumer(kafka.buildConsumerProperties(null), json, heartbeatBook,
-                clock.getIfAvailable(Clock::systemUTC), heartbeatAuthenticator);
+                clock.getIfAvailable(Clock::systemUTC), heartbeatAuthenticator, meterRegistry.getIfAvailable());
     }
 }

@@ -4,6 +4,7 @@ import io.aviary.command.CommandRejectedException;
 import io.aviary.command.person.People.Person;
 import io.aviary.events.user.Role;
 import io.aviary.events.user.UserCreated;
+import io.aviary.events.user.UserDeleted;
 import io.aviary.events.user.UserRolesChanged;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -19,7 +20,8 @@ import java.util.Set;
  * People are workers (aTES): a user who has role WORKER is also a worker named after the username, bound to hardware
  * id {@code person:<userId>}, accepting the task types of {@link PersonWorkerProperties} (default {@code manual}),
  * labelled {@code kind=person}. Gaining the role registers it (again: a deregistered worker comes back), losing it
- * deregisters it (its unfinished tasks are re-queued by the dispatcher). Processing group {@value #PROCESSING_GROUP},
+ * deregisters it (its unfinished tasks are re-queued by the dispatcher), and so does deleting the user; a username
+ * created again after its deletion is a new start. Processing group {@value #PROCESSING_GROUP},
  * tracking, persistent token; commands run in the batch's transaction, like the {@code AccountingProcess}. Each user
  * event is applied once, by the user aggregate's sequence number ({@link People}), so a replay sends no command (a
  * replayed "role granted" would otherwise bring back, for a moment, the worker of a user who lost the role since).
@@ -48,13 +50,32 @@ public class PersonWorkerProcess {
 
     @EventHandler
     public void on(UserCreated event, @SequenceNumber long sequence) {
-        if (people.find(event.userId()).isPresent()) {
+        Person known = people.find(event.userId()).orElse(null);
+        if (known != null && sequence <= known.lastSequence()) {
             return; // seen before: a redelivery or a replay
         }
+        // known: the user was deleted (no worker any more) and its username is created again
         Person person = new Person(event.userId(), event.username(), isWorker(event.roles()), sequence);
         people.remember(person);
         if (person.worker()) {
             register(person);
+        }
+    }
+
+    @EventHandler
+    public void on(UserDeleted event, @SequenceNumber long sequence) {
+        Person known = people.find(event.userId()).orElse(null);
+        if (known == null) {
+            log.warn("User {} deleted, whose creation was not seen: no worker to deregister", event.userId());
+            return;
+        }
+        if (sequence <= known.lastSequence()) {
+            return; // applied before: a redelivery or a replay
+        }
+        Person deleted = new Person(known.userId(), known.username(), false, sequence);
+        people.remember(deleted);
+        if (known.worker()) {
+            deregister(deleted, "user deleted");
         }
     }
 
@@ -77,7 +98,7 @@ public class PersonWorkerProcess {
         if (worker) {
             register(changed);
         } else {
-            deregister(changed);
+            deregister(changed, "role WORKER removed");
         }
     }
 
@@ -89,13 +110,15 @@ public class PersonWorkerProcess {
         }
     }
 
-    private void deregister(Person person) {
+    private void deregister(Person person, String reason) {
         try {
-            commands.sendAndWait(PersonWorkers.deregister(person.username()));
+            commands.sendAndWait(PersonWorkers.deregister(person.username(), reason));
         } catch (AggregateNotFoundException e) {
-            log.info("User {} lost role WORKER but had no worker (its registration was rejected)", person.username());
+            log.info("User {} is no worker any more ({}) but had none (its registration was rejected)",
+                    person.username(), reason);
         } catch (CommandRejectedException e) {
-            log.warn("User {} lost role WORKER, its worker stays: {}", person.username(), e.getMessage());
+            log.warn("User {} is no worker any more ({}), its worker stays: {}", person.username(), reason,
+                    e.getMessage());
         }
     }
 

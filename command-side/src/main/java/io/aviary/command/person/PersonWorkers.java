@@ -29,6 +29,10 @@ public final class PersonWorkers {
     }
 
     static DeregisterWorker deregister(String username) {
-        return new DeregisterWorker(WorkerIds.forName(username), "role WORKER removed");
+        return deregister(username, "role WORKER removed");
+    }
+
+    static DeregisterWorker deregister(String username, String reason) {
+        return new DeregisterWorker(WorkerIds.forName(username), reason);
     }
 }

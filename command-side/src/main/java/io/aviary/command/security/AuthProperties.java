@@ -61,25 +61,36 @@ public record AuthProperties(
     }
 
     /**
-     * Per-username lock after repeated failed logins ({@code aviary.auth.login.*}).
+     * Per-username lock after repeated failed logins, and a per-client-address limit on failed logins
+     * ({@code aviary.auth.login.*}).
      *
-     * @param maxFailures  failed logins within {@code window} that lock the username. Env
-     *                     AVIARY_AUTH_LOGIN_MAX_FAILURES.
-     * @param window       the window the failures are counted in. Env AVIARY_AUTH_LOGIN_WINDOW.
-     * @param lockDuration how long the username is locked (every login answers 429 meanwhile). Env
-     *                     AVIARY_AUTH_LOGIN_LOCK_DURATION.
+     * @param maxFailures   failed logins within {@code window} that lock the username. Env
+     *                      AVIARY_AUTH_LOGIN_MAX_FAILURES.
+     * @param window        the window the failures are counted in. Env AVIARY_AUTH_LOGIN_WINDOW.
+     * @param lockDuration  how long the username is locked (every login answers 429 meanwhile). Env
+     *                      AVIARY_AUTH_LOGIN_LOCK_DURATION.
+     * @param ipMaxFailures failed logins (any usernames) from one client address within {@code ipWindow} after which
+     *                      every login from that address answers 429 until the window ends; counted per replica, in
+     *                      memory. Behind a reverse proxy, set {@code SERVER_FORWARD_HEADERS_STRATEGY=native} so that
+     *                      the address is the client's. Env AVIARY_AUTH_LOGIN_IP_MAX_FAILURES.
+     * @param ipWindow      the window the per-address failures are counted in (it starts with the first failure).
+     *                      Env AVIARY_AUTH_LOGIN_IP_WINDOW.
      */
     public record Login(
             @DefaultValue("5") int maxFailures,
             @DefaultValue("15m") Duration window,
-            @DefaultValue("15m") Duration lockDuration) {
+            @DefaultValue("15m") Duration lockDuration,
+            @DefaultValue("30") int ipMaxFailures,
+            @DefaultValue("1m") Duration ipWindow) {
 
         public Login {
-            if (maxFailures < 1) {
-                throw new IllegalArgumentException("aviary.auth.login.max-failures must be at least 1");
+            if (maxFailures < 1 || ipMaxFailures < 1) {
+                throw new IllegalArgumentException("aviary.auth.login.max-failures and ip-max-failures must be at "
+                        + "least 1");
             }
             requirePositive(window, "login.window");
             requirePositive(lockDuration, "login.lock-duration");
+            requirePositive(ipWindow, "login.ip-window");
         }
     }
 

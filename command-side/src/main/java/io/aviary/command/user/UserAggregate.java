@@ -3,14 +3,17 @@ package io.aviary.command.user;
 import io.aviary.command.CommandRejectedException;
 import io.aviary.command.user.UserCommands.ChangeUserRoles;
 import io.aviary.command.user.UserCommands.CreateUser;
+import io.aviary.command.user.UserCommands.DeleteUser;
 import io.aviary.events.user.Role;
 import io.aviary.events.user.UserCreated;
+import io.aviary.events.user.UserDeleted;
 import io.aviary.events.user.UserRolesChanged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -23,7 +26,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A person (or service account) that logs in. Its id comes from the username, so a second user of the same name
- * meets this aggregate and is refused. Holds roles only; credentials live in their own table.
+ * meets this aggregate and is refused. Holds roles only; credentials live in their own table. A deleted user is gone
+ * for every command but a new creation of the same username, which brings the aggregate back with new roles.
  */
 @Aggregate
 public class UserAggregate {
@@ -32,6 +36,7 @@ public class UserAggregate {
     private String userId;
     private String username;
     private Set<Role> roles;
+    private boolean deleted;
 
     protected UserAggregate() {
         // Axon creates an empty instance, then replays the events (or runs a creating command).
@@ -40,7 +45,7 @@ public class UserAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(CreateUser command) {
-        if (userId != null) {
+        if (userId != null && !deleted) {
             throw new CommandRejectedException("Username '" + username + "' is taken");
         }
         apply(new UserCreated(command.userId(), command.username(), copy(command.roles()), now()));
@@ -49,9 +54,23 @@ public class UserAggregate {
 
     @CommandHandler
     public void handle(ChangeUserRoles command) {
+        requireNotDeleted();
         Set<Role> requested = copy(command.roles());
         if (!requested.equals(roles)) {
             apply(new UserRolesChanged(userId, requested, now()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteUser command) {
+        requireNotDeleted();
+        apply(new UserDeleted(userId, username, now()));
+    }
+
+    /** A deleted user answers like one that never existed (404). */
+    private void requireNotDeleted() {
+        if (deleted) {
+            throw new AggregateNotFoundException(userId, "User " + userId + " was deleted");
         }
     }
 
@@ -60,6 +79,13 @@ public class UserAggregate {
         userId = event.userId();
         username = event.username();
         roles = copy(event.roles());
+        deleted = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserDeleted event) {
+        roles = Set.of();
+        deleted = true;
     }
 
     @EventSourcingHandler

@@ -18,4 +18,8 @@ public final class UserCommands {
     /** Replace a user's roles. */
     public record ChangeUserRoles(@TargetAggregateIdentifier String userId, Set<Role> roles) {
     }
+
+    /** Delete a user (its credentials and refresh tokens go in the same transaction, outside Axon). */
+    public record DeleteUser(@TargetAggregateIdentifier String userId) {
+    }
 }

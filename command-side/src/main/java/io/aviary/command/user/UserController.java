@@ -1,10 +1,12 @@
 package io.aviary.command.user;
 
+import io.aviary.command.security.CurrentPrincipal;
 import io.aviary.events.user.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -43,6 +45,17 @@ public class UserController {
     public ResponseEntity<UserIdResponse> changeRoles(@PathVariable String userId,
                                                       @Valid @RequestBody ChangeUserRolesRequest request) {
         users.changeRoles(userId, roles(request.roles()));
+        return ResponseEntity.accepted().body(new UserIdResponse(userId));
+    }
+
+    /**
+     * Deletes a user: 202; it can no longer log in or refresh, and the command side refuses its access tokens issued
+     * so far (the query side accepts them until they expire, at most the access-token lifetime). 404 for an unknown
+     * or already deleted user, 409 for your own user. The username may be created again.
+     */
+    @DeleteMapping("/{userId}")
+    public ResponseEntity<UserIdResponse> delete(@PathVariable String userId) {
+        users.delete(userId, CurrentPrincipal.require().subject());
         return ResponseEntity.accepted().body(new UserIdResponse(userId));
     }
 

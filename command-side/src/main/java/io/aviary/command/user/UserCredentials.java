@@ -39,4 +39,9 @@ public class UserCredentials {
                         + "VALUES (?, ?, ?, ?, ?)", credential.userId(), credential.username(),
                 credential.passwordHash(), at(now), at(now));
     }
+
+    /** Removes the user's credential; its password no longer logs in. */
+    void delete(String userId) {
+        jdbc.update("DELETE FROM user_credentials WHERE user_id = ?", userId);
+    }
 }

@@ -2,6 +2,7 @@ package io.aviary.command.user;
 
 import io.aviary.events.user.Role;
 import io.aviary.events.user.UserCreated;
+import io.aviary.events.user.UserDeleted;
 import io.aviary.events.user.UserRolesChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,7 +16,7 @@ import java.util.Set;
 /**
  * The {@code user_roles} table: each user's current roles, for login and refresh (which must not replay a user's
  * events on every request). Written by a subscribing event processor, so in the very transaction that appends the
- * user event: the table can never disagree with the event store.
+ * user event: the table can never disagree with the event store. A deleted user has no roles.
  */
 @Component
 @ProcessingGroup(UserRoles.PROCESSING_GROUP)
@@ -48,6 +49,11 @@ public class UserRoles {
     @EventHandler
     void on(UserRolesChanged event) {
         replace(event.userId(), event.roles());
+    }
+
+    @EventHandler
+    void on(UserDeleted event) {
+        replace(event.userId(), Set.of());
     }
 
     private void replace(String userId, Collection<Role> roles) {

@@ -102,10 +102,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreUnavailable.causedBy(e)) {
+            // The database is down: a client can do something about a 503 (wait, retry), not about a 500.
+            LOG.warn("Request answered 503: the database is not reachable ({})", e.toString());
+            return StoreUnavailable.response();
+        }
         LOG.error("Unexpected error handling a request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request could not be processed; the server log has the details");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be processed; the server log has the details"));
     }
 
     @Override
@@ -130,6 +135,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class)) {
+            // A chunked body that outgrew the limit while it was read (a declared length is refused up front).
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Payload too large", e.getMostSpecificCause().getMessage()));
+        }
         // Jackson's message names Java types; say what is wrong in the client's terms instead.
         String detail;
         if (e.getCause() instanceof InvalidFormatException invalid) {
@@ -140,6 +150,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             detail = "The request body is missing or is not well-formed JSON";
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {

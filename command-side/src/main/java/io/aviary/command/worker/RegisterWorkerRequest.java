@@ -1,5 +1,6 @@
 package io.aviary.command.worker;
 
+import io.aviary.command.web.StorableJson;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,8 +25,11 @@ public record RegisterWorkerRequest(
         @NotBlank @Size(max = 255) String hardwareId,
         @NotNull @Min(1) Integer slots,
         @NotNull @Min(0) Integer maxQueue,
-        @NotEmpty List<@NotBlank String> taskTypes,
-        Map<@NotBlank String, @NotNull String> labels) {
+        @NotEmpty @StorableJson(bytes = RegisterWorkerRequest.MAX_LIST_BYTES) List<@NotBlank String> taskTypes,
+        @StorableJson(bytes = RegisterWorkerRequest.MAX_LIST_BYTES) Map<@NotBlank String, @NotNull String> labels) {
+
+    /** Largest task-type list and label set, as JSON (16 KiB each): they travel in every worker event. */
+    public static final int MAX_LIST_BYTES = 16 * 1024;
 
     public RegisterWorkerRequest {
         labels = labels == null ? Map.of() : labels;

@@ -6,6 +6,7 @@ import io.aviary.command.worker.WorkerCommands.DeregisterWorker;
 import io.aviary.command.worker.WorkerCommands.RegisterWorker;
 import io.aviary.events.user.Role;
 import io.aviary.events.user.UserCreated;
+import io.aviary.events.user.UserDeleted;
 import io.aviary.events.user.UserIds;
 import io.aviary.events.user.UserRolesChanged;
 import io.aviary.events.worker.WorkerIds;
@@ -107,6 +108,29 @@ class PersonWorkerProcessTest {
         process.on(new UserRolesChanged(ALICE, Set.of(Role.ADMIN), T0), 1);
 
         assertThat(gateway.commands()).hasSize(2);
+        assertThat(people.find(ALICE)).contains(new People.Person(ALICE, "alice", false, 1));
+    }
+
+    @Test
+    void deleting_a_worker_person_deregisters_the_worker_once_and_creating_the_username_again_registers_it() {
+        process.on(new UserCreated(ALICE, "alice", Set.of(Role.WORKER), T0), 0);
+
+        process.on(new UserDeleted(ALICE, "alice", T0), 1);
+        process.on(new UserDeleted(ALICE, "alice", T0), 1); // redelivered
+        process.on(new UserCreated(ALICE, "alice", Set.of(Role.WORKER), T0), 2);
+
+        assertThat(gateway.commands()).containsExactly(ALICE_AS_WORKER,
+                new DeregisterWorker(WorkerIds.forName("alice"), "user deleted"), ALICE_AS_WORKER);
+        assertThat(people.find(ALICE)).contains(new People.Person(ALICE, "alice", true, 2));
+    }
+
+    @Test
+    void deleting_a_user_who_is_no_worker_sends_nothing() {
+        process.on(new UserCreated(ALICE, "alice", Set.of(Role.MANAGER), T0), 0);
+
+        process.on(new UserDeleted(ALICE, "alice", T0), 1);
+
+        assertThat(gateway.commands()).isEmpty();
         assertThat(people.find(ALICE)).contains(new People.Person(ALICE, "alice", false, 1));
     }
 

@@ -3,8 +3,10 @@ package io.aviary.command.user;
 import io.aviary.command.CommandRejectedException;
 import io.aviary.command.user.UserCommands.ChangeUserRoles;
 import io.aviary.command.user.UserCommands.CreateUser;
+import io.aviary.command.user.UserCommands.DeleteUser;
 import io.aviary.events.user.Role;
 import io.aviary.events.user.UserCreated;
+import io.aviary.events.user.UserDeleted;
 import io.aviary.events.user.UserIds;
 import io.aviary.events.user.UserRolesChanged;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -68,6 +70,32 @@ class UserAggregateTest {
     void roles_of_an_unknown_user_cannot_change() {
         fixture.givenNoPriorActivity()
                 .when(new ChangeUserRoles(ID, Set.of(Role.MANAGER)))
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void a_user_is_deleted_once_and_a_deleted_user_is_gone_for_every_command_but_a_new_creation() {
+        UserDeleted deleted = new UserDeleted(ID, "alice", NOW.minusSeconds(10));
+        fixture.givenCurrentTime(NOW).andGiven(CREATED)
+                .when(new DeleteUser(ID))
+                .expectEvents(new UserDeleted(ID, "alice", NOW));
+        fixture.givenCurrentTime(NOW).andGiven(CREATED, deleted)
+                .when(new DeleteUser(ID))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+        fixture.givenCurrentTime(NOW).andGiven(CREATED, deleted)
+                .when(new ChangeUserRoles(ID, Set.of(Role.ADMIN)))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+        fixture.givenCurrentTime(NOW).andGiven(CREATED, deleted)
+                .when(new CreateUser(ID, "alice", Set.of(Role.ACCOUNTANT)))
+                .expectEvents(new UserCreated(ID, "alice", Set.of(Role.ACCOUNTANT), NOW));
+    }
+
+    @Test
+    void an_unknown_user_cannot_be_deleted() {
+        fixture.givenNoPriorActivity()
+                .when(new DeleteUser(ID))
                 .expectException(AggregateNotFoundException.class);
     }
 }

@@ -8,15 +8,19 @@ import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Consumes {@code aviary.events} in batches. The container commits the batch's offsets only after this method
- * returns, i.e. after the read models were written (at-least-once; the projector is idempotent).
+ * returns, i.e. after the read models were written (at-least-once; the projector is idempotent). Once written, the
+ * batch's events count in the {@link ProjectionMeters}.
  */
 @Component
 class EventsListener {
@@ -25,10 +29,19 @@ class EventsListener {
 
     private final CloudEventDecoder decoder;
     private final ReadModelProjector projector;
+    private final ProjectionMeters meters;
+    private final Clock clock;
 
-    EventsListener(CloudEventDecoder decoder, ReadModelProjector projector) {
+    @Autowired
+    EventsListener(CloudEventDecoder decoder, ReadModelProjector projector, ProjectionMeters meters) {
+        this(decoder, projector, meters, Clock.systemUTC());
+    }
+
+    EventsListener(CloudEventDecoder decoder, ReadModelProjector projector, ProjectionMeters meters, Clock clock) {
         this.decoder = decoder;
         this.projector = projector;
+        this.meters = meters;
+        this.clock = clock;
     }
 
     /** Id of the listener container (a rebuild pauses it while it swaps a collection in). */
@@ -39,10 +52,15 @@ class EventsListener {
             autoStartup = "${aviary.projections.auto-startup:true}")
     void onBatch(List<ConsumerRecord<String, CloudEvent>> records) {
         List<ProjectedEvent> events = new ArrayList<>(records.size());
+        List<OffsetDateTime> times = new ArrayList<>(records.size());
         for (ConsumerRecord<String, CloudEvent> record : records) {
-            decoder.decode(record).ifPresent(events::add);
+            decoder.decode(record).ifPresent(event -> {
+                events.add(event);
+                times.add(record.value().getTime());
+            });
         }
         BatchResult result = projector.apply(events);
+        meters.applied(times, clock.instant());
         log.debug("Projected {} records: {}", records.size(), result);
     }
 }

@@ -3,6 +3,7 @@ package io.aviary.projections.kafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.aviary.projections.apply.ReadModelProjector;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -16,6 +17,11 @@ class ProjectionConfig {
     @Bean
     ReadModelProjector readModelProjector(MongoDatabase database) {
         return new ReadModelProjector(database);
+    }
+
+    @Bean
+    ProjectionMeters projectionMeters(MeterRegistry meterRegistry) {
+        return new ProjectionMeters(meterRegistry);
     }
 
     @Bean

@@ -8,7 +8,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BSONException;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +53,10 @@ public final class BatchIo {
     }
 
     /**
-     * One unordered bulk write. A document the server rejects for its content (it would be rejected on every
-     * retry) is logged and left out, so it cannot block the partition; a duplicate key on upsert means another
-     * writer created the document concurrently and is worth a retry of the batch, as are connection failures
-     * (thrown).
+     * One unordered bulk write. A document the server rejects for its content, or that the driver cannot even encode
+     * as BSON (a NUL character in a key), would fail on every retry: it is logged and left out, so it cannot block
+     * the partition. A duplicate key on upsert means another writer created the document concurrently and is worth
+     * a retry of the batch, as are connection failures (thrown).
      *
      * @return documents written
      */
@@ -62,6 +64,15 @@ public final class BatchIo {
         if (writes.isEmpty()) {
             return 0;
         }
+        try {
+            return bulk(collection, writes);
+        } catch (BSONException | CodecConfigurationException unencodable) {
+            // Thrown by the driver before anything was sent: write one by one, leaving out what cannot be encoded.
+            return writeEach(collection, writes);
+        }
+    }
+
+    private static int bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
         try {
             collection.bulkWrite(writes, UNORDERED);
             return writes.size();
@@ -76,5 +87,18 @@ public final class BatchIo {
             }
             return writes.size() - e.getWriteErrors().size();
         }
+    }
+
+    private static int writeEach(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        int written = 0;
+        for (WriteModel<Document> write : writes) {
+            try {
+                written += bulk(collection, List.of(write));
+            } catch (BSONException | CodecConfigurationException e) {
+                log.error("A {} document cannot be encoded as BSON, left out: {} - {}", collection.getNamespace(),
+                        e.getMessage(), write);
+            }
+        }
+        return written;
     }
 }

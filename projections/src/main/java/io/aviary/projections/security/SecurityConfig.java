@@ -22,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Stateless bearer-token security, as on the query side: who may call an endpoint is declared on its handler
  * ({@code @RolesAllowed} / {@code @PermitAll}) and enforced by method security; a handler of this app that declares
- * neither is denied. The URL rules only open the probes and keep the other actuator endpoints for admins.
+ * neither is denied. The URL rules only open the probes and the Prometheus scrape, and keep the other actuator
+ * endpoints for admins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
@@ -39,7 +40,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Prometheus scrapes without a token, as on the command side.
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // every other request reaches a handler whose declared roles decide
                         .anyRequest().permitAll())

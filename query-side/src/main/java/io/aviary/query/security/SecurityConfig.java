@@ -17,8 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Stateless bearer-token security. Who may call an endpoint is declared on its handler ({@code @RolesAllowed} /
  * {@code @PermitAll}); {@link DeclaredRolesInterceptor} applies it before parameters are read and denies a handler
- * that declares nothing, and method security applies it again at the call. The URL rules here only open the probes
- * and the API documentation and keep the other actuator endpoints for admins.
+ * that declares nothing, and method security applies it again at the call. The URL rules here only open the probes,
+ * the Prometheus scrape and the API documentation and keep the other actuator endpoints for admins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
@@ -35,7 +35,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Prometheus scrapes without a token, as on the command side.
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

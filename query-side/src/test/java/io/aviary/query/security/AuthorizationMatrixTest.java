@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every operation of the running app's OpenAPI document (so a new endpoint cannot slip through untested) x every
  * role and anonymous. The expectation comes from the operation's {@code x-aviary-roles}: anonymous gets 401 unless
- * the list is empty; a listed role is let through (no 401/403, no server error); any other role gets 403. Path and
- * {@code workerId} parameters name the caller's own worker and its task, so a WORKER's own-only rules admit it.
+ * the list is empty (a public operation, open to every caller); a listed role is let through (no 401/403, no server
+ * error); any other role gets 403. Path and {@code workerId} parameters name the caller's own worker and its task,
+ * so a WORKER's own-only rules admit it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationMatrixTest {
@@ -123,7 +124,8 @@ class AuthorizationMatrixTest {
         String what = name + " as " + caller + " declared for " + allowed + ": " + response.getBody();
         if (caller.equals("anonymous") && !allowed.isEmpty()) {
             assertThat(status).as(what).isEqualTo(HttpStatus.UNAUTHORIZED);
-        } else if (caller.equals("anonymous") || allowed.contains(caller)) {
+        } else if (allowed.isEmpty() || caller.equals("anonymous") || allowed.contains(caller)) {
+            // an empty list is @PermitAll: public, so every role is let through as well
             assertThat(status).as(what).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
             assertThat(status.is5xxServerError()).as(what).isFalse();
         } else {

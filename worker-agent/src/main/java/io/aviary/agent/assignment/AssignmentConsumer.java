@@ -47,6 +47,10 @@ public final class AssignmentConsumer implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                // Static membership: a restarted agent takes its partitions over at once. As a dynamic member, a
+                // restart after a crash (kill -9, OOM) waited for the dead member's session to expire (45 s) before
+                // it saw an assignment, while its heartbeats said it was up and work piled up for it.
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupId,
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // Only for partitions without a committed offset after the first start (added later): all new.

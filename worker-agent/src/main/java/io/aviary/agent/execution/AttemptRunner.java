@@ -12,10 +12,16 @@ import io.aviary.agent.executor.ExecutionResult;
 import io.aviary.agent.executor.ExecutorRegistry;
 import io.aviary.agent.executor.TaskContext;
 import io.aviary.agent.executor.TaskExecutor;
+import io.aviary.events.task.Outcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +38,11 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * An interrupt outside execution means the agent is stopping; the attempt then stays as the log has it and resumes on
  * the next start.
+ * <p>
+ * Each attempt that ends here counts once in {@code aviary_agent_tasks_total{outcome}}: the reported outcome
+ * ({@code SUCCESS}, {@code WARNING}, {@code FAILURE}, time-outs included) once the command side accepted it, else
+ * {@code STALE} (409) or {@code DROPPED} (404, 403, cancelled, reassigned). An attempt left for the next start is not
+ * counted yet.
  */
 public final class AttemptRunner {
 
@@ -42,17 +53,37 @@ public final class AttemptRunner {
     private final ExecutorRegistry executors;
     private final ProcessedAssignmentLog attempts;
     private final ScheduledExecutorService timer;
+    /** {@code aviary_agent_tasks_total} by outcome, every series registered up front (a 0 is not a gap). */
+    private final Map<String, Counter> ended = new HashMap<>();
 
     /**
      * @param timer fires the time-outs; its tasks only set a flag and interrupt, so one thread serves all slots
      */
     public AttemptRunner(String workerId, CommandApiClient commandApi, ExecutorRegistry executors,
                          ProcessedAssignmentLog attempts, ScheduledExecutorService timer) {
+        this(workerId, commandApi, executors, attempts, timer, new CompositeMeterRegistry());
+    }
+
+    /** @param meters where {@code aviary_agent_tasks_total{outcome}} counts the attempts that ended */
+    public AttemptRunner(String workerId, CommandApiClient commandApi, ExecutorRegistry executors,
+                         ProcessedAssignmentLog attempts, ScheduledExecutorService timer, MeterRegistry meters) {
         this.workerId = workerId;
         this.commandApi = commandApi;
         this.executors = executors;
         this.attempts = attempts;
         this.timer = timer;
+        for (Outcome outcome : Outcome.values()) {
+            ended.put(outcome.name(), endedCounter(meters, outcome.name()));
+        }
+        ended.put(AttemptState.STALE.name(), endedCounter(meters, AttemptState.STALE.name()));
+        ended.put(AttemptState.DROPPED.name(), endedCounter(meters, AttemptState.DROPPED.name()));
+    }
+
+    private static Counter endedCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder("aviary.agent.tasks")
+                .description("Attempts this agent finished, by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** Runs the attempt to its end (or to the agent's shutdown). Called on a slot thread. */
@@ -144,7 +175,7 @@ public final class AttemptRunner {
                 return Optional.empty();
             default:
                 log.info("Attempt {} stopped: {}", key, reason);
-                attempts.finish(key, AttemptState.DROPPED, reason.name());
+                finish(key, AttemptState.DROPPED, reason.name());
                 return Optional.empty();
         }
     }
@@ -153,17 +184,17 @@ public final class AttemptRunner {
         switch (answer) {
             case STALE -> {
                 log.info("Attempt {} is stale (start answered 409): skipped", key);
-                attempts.finish(key, AttemptState.STALE, "start answered 409");
+                finish(key, AttemptState.STALE, "start answered 409");
             }
             case NOT_FOUND -> {
                 log.warn("Attempt {}: task unknown to the command side (start answered 404): dropped", key);
-                attempts.finish(key, AttemptState.DROPPED, "start answered 404");
+                finish(key, AttemptState.DROPPED, "start answered 404");
             }
             case FORBIDDEN -> {
                 log.warn("Attempt {}: start forbidden (403: not this agent's assignment): dropped", key);
-                attempts.finish(key, AttemptState.DROPPED, "start answered 403");
+                finish(key, AttemptState.DROPPED, "start answered 403");
             }
-            default -> attempts.finish(key, AttemptState.DROPPED, "start refused");
+            default -> finish(key, AttemptState.DROPPED, "start refused");
         }
     }
 
@@ -172,22 +203,33 @@ public final class AttemptRunner {
             case ACCEPTED -> {
                 log.info("Attempt {} reported: {}", key, result.outcome());
                 attempts.finish(key, AttemptState.REPORTED, result.outcome().name());
+                count(result.outcome().name());
             }
             case STALE -> {
                 log.info("Attempt {}: result {} is stale (complete answered 409)", key, result.outcome());
-                attempts.finish(key, AttemptState.STALE, "complete answered 409");
+                finish(key, AttemptState.STALE, "complete answered 409");
             }
             case NOT_FOUND -> {
                 log.warn("Attempt {}: task unknown to the command side (complete answered 404)", key);
-                attempts.finish(key, AttemptState.DROPPED, "complete answered 404");
+                finish(key, AttemptState.DROPPED, "complete answered 404");
             }
             case FORBIDDEN -> {
                 log.warn("Attempt {}: result {} forbidden (403: not this agent's assignment): dropped", key,
                         result.outcome());
-                attempts.finish(key, AttemptState.DROPPED, "complete answered 403");
+                finish(key, AttemptState.DROPPED, "complete answered 403");
             }
-            default -> attempts.finish(key, AttemptState.DROPPED, "complete refused");
+            default -> finish(key, AttemptState.DROPPED, "complete refused");
         }
+    }
+
+    /** Records an attempt that ended without an accepted result, and counts it as {@code STALE} or {@code DROPPED}. */
+    private void finish(AttemptKey key, AttemptState state, String detail) {
+        attempts.finish(key, state, detail);
+        count(state.name());
+    }
+
+    private void count(String outcome) {
+        ended.get(outcome).increment();
     }
 
     private static String messageOf(Throwable e) {

@@ -15,6 +15,7 @@ import io.aviary.agent.support.FakeCommandApi;
 import io.aviary.agent.support.SignedInClient;
 import io.aviary.agent.support.FakeCommandApi.Report;
 import io.aviary.events.task.Outcome;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class AttemptRunnerTest {
     private final FakeCommandApi api = new FakeCommandApi();
     private final CountingExecutor counting = new CountingExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ProcessedAssignmentLog log;
     private AttemptRunner runner;
 
@@ -62,7 +64,7 @@ class AttemptRunnerTest {
         };
         runner = new AttemptRunner(WORKER, SignedInClient.enrol(api, "runner-test"),
                 new ExecutorRegistry(List.of(new NoopExecutor(), new SleepExecutor(), counting, exploding)), log,
-                timer);
+                timer, meters);
     }
 
     @AfterEach
@@ -231,6 +233,25 @@ class AttemptRunnerTest {
         assertThat(counting.executions("t-refused", 1)).isEqualTo(1);
         assertThat(api.completes("t-refused")).hasSize(1);
         assertThat(log.state(assignment.key())).contains(AttemptState.DROPPED);
+    }
+
+    @Test
+    void everyEndedAttemptCountsOnceByItsOutcome() {
+        api.answerStartWith("t-late", () -> 409);
+
+        runner.run(new AttemptRun(accepted("t-fine", "count", 1, 30_000), null));
+        runner.run(new AttemptRun(accepted("t-fire", "explode", 1, 30_000), null));
+        runner.run(new AttemptRun(accepted("t-late", "count", 1, 30_000), null));
+
+        assertThat(tasks("SUCCESS")).isEqualTo(1.0);
+        assertThat(tasks("FAILURE")).isEqualTo(1.0);
+        assertThat(tasks("STALE")).isEqualTo(1.0);
+        assertThat(tasks("DROPPED")).isZero();
+        assertThat(tasks("WARNING")).isZero();
+    }
+
+    private double tasks(String outcome) {
+        return meters.get("aviary.agent.tasks").tag("outcome", outcome).counter().count();
     }
 
     private Assignment accepted(String taskId, String type, int attempt, long timeoutMs) {

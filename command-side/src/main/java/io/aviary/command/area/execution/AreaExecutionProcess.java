@@ -7,11 +7,13 @@ import io.aviary.command.area.BuiltInTypes;
 import io.aviary.command.area.condition.ConditionEvaluator;
 import io.aviary.command.area.execution.ExecutionStore.Definition;
 import io.aviary.command.area.execution.ExecutionStore.Execution;
+import io.aviary.command.axon.AfterCommit;
 import io.aviary.events.area.AreaDeleted;
 import io.aviary.events.area.AreaExecutionCompleted;
 import io.aviary.events.area.AreaFired;
 import io.aviary.events.area.AreaScheduled;
 import io.aviary.events.area.AreaUpdated;
+import io.aviary.events.area.ExecutionStatus;
 import io.aviary.events.area.ReactionSpec;
 import io.aviary.events.task.Outcome;
 import io.aviary.events.task.TaskCancelled;
@@ -19,6 +21,9 @@ import io.aviary.events.task.TaskCompleted;
 import io.aviary.events.task.TaskCreated;
 import io.aviary.events.task.TaskDeadLettered;
 import io.aviary.events.task.TaskOrigin;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +31,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,13 +73,27 @@ public class AreaExecutionProcess {
     private final ExecutionTasks tasks;
     private final ConditionEvaluator conditions;
     private final CommandGateway commands;
+    /** {@code aviary_area_executions_total{status}}: one series per {@link ExecutionStatus}. */
+    private final Map<ExecutionStatus, Counter> executions = new EnumMap<>(ExecutionStatus.class);
 
     public AreaExecutionProcess(ExecutionStore store, ExecutionTasks tasks, ConditionEvaluator conditions,
                                 CommandGateway commands) {
+        this(store, tasks, conditions, commands, new CompositeMeterRegistry());
+    }
+
+    /** @param meters where {@code aviary_area_executions_total{status}} counts finished executions */
+    public AreaExecutionProcess(ExecutionStore store, ExecutionTasks tasks, ConditionEvaluator conditions,
+                                CommandGateway commands, MeterRegistry meters) {
         this.store = store;
         this.tasks = tasks;
         this.conditions = conditions;
         this.commands = commands;
+        for (ExecutionStatus status : ExecutionStatus.values()) {
+            executions.put(status, Counter.builder("aviary.area.executions")
+                    .description("AREA executions finished, by how they ended")
+                    .tag("status", status.name())
+                    .register(meters));
+        }
     }
 
     @EventHandler
@@ -140,6 +160,10 @@ public class AreaExecutionProcess {
     @EventHandler
     public void on(AreaExecutionCompleted event) {
         store.forgetExecution(event.executionId());
+        Counter finished = executions.get(event.status());
+        if (finished != null) {
+            AfterCommit.run(finished::increment); // a batch rolled back and retried counts once
+        }
     }
 
     private void taskEnded(String taskId, Outcome outcome, int attempts, Map<String, Object> output) {

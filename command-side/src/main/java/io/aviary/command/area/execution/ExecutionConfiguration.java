@@ -3,6 +3,7 @@ package io.aviary.command.area.execution;
 import io.aviary.command.area.AreaProperties;
 import io.aviary.command.area.condition.ConditionEvaluator;
 import io.aviary.command.task.TaskPricing;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -44,8 +45,8 @@ public class ExecutionConfiguration {
     @Bean
     public AreaExecutionProcess areaExecutionProcess(ExecutionStore executionStore, TaskPricing taskPricing,
                                                      AreaProperties properties, ConditionEvaluator conditions,
-                                                     CommandGateway commandGateway) {
+                                                     CommandGateway commandGateway, MeterRegistry meterRegistry) {
         return new AreaExecutionProcess(executionStore, new ExecutionTasks(taskPricing, properties.taskTimeout()),
-                conditions, commandGateway);
+                conditions, commandGateway, meterRegistry);
     }
 }

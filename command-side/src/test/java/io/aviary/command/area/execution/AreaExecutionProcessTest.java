@@ -202,6 +202,30 @@ class AreaExecutionProcessTest {
     }
 
     @Test
+    void each_finished_execution_is_counted_by_its_status() {
+        // given an AREA whose action ticks
+        define(TICK, log(null));
+
+        // when one execution succeeds and the next one's action fails twice (out of attempts)
+        String succeeded = fire(T1);
+        run(ExecutionTasks.actionTaskId(succeeded), 1, Outcome.SUCCESS, Map.of());
+        run(ExecutionTasks.reactionTaskId(succeeded, 0), 1, Outcome.SUCCESS, Map.of());
+        String failed = fire(T1.plusSeconds(60));
+        run(ExecutionTasks.actionTaskId(failed), 1, Outcome.FAILURE, Map.of());
+        run(ExecutionTasks.actionTaskId(failed), 2, Outcome.FAILURE, Map.of());
+
+        // then aviary_area_executions_total has one SUCCEEDED and one FAILED, and a zero for the other statuses
+        assertThat(executions(ExecutionStatus.SUCCEEDED)).isEqualTo(1.0);
+        assertThat(executions(ExecutionStatus.FAILED)).isEqualTo(1.0);
+        assertThat(executions(ExecutionStatus.PARTIALLY_FAILED)).isZero();
+        assertThat(executions(ExecutionStatus.NOT_TRIGGERED)).isZero();
+    }
+
+    private double executions(ExecutionStatus status) {
+        return harness.meters.get("aviary.area.executions").tag("status", status.name()).counter().count();
+    }
+
+    @Test
     void a_replay_of_every_event_creates_nothing_twice() {
         // given two executions: one complete, one whose reaction is still running
         define(TICK, log(null), log("false"));

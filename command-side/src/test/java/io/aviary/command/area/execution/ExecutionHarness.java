@@ -8,6 +8,7 @@ import io.aviary.command.task.RetryBackoff;
 import io.aviary.command.task.RetryProperties;
 import io.aviary.command.task.TaskAggregate;
 import io.aviary.command.task.TaskPricing;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -36,6 +37,8 @@ final class ExecutionHarness implements AutoCloseable {
             new RetryProperties(Duration.ofMillis(500), 2, Duration.ofSeconds(60), 0.2), () -> 0.5);
 
     private final InMemoryExecutionStore store = new InMemoryExecutionStore();
+    /** The process's meters ({@code aviary.area.executions}). */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<EventMessage<?>> recorded = new ArrayList<>();
     private final Configuration config;
 
@@ -59,7 +62,7 @@ final class ExecutionHarness implements AutoCloseable {
     private AreaExecutionProcess process(Configuration c) {
         return new AreaExecutionProcess(store, new ExecutionTasks(new TaskPricing(
                 new PricingProperties(10, 20, 20, 40), (min, max) -> min), Duration.ofSeconds(60)),
-                new ConditionEvaluator(), c.commandGateway());
+                new ConditionEvaluator(), c.commandGateway(), meters);
     }
 
     <R> R send(Object command) {
