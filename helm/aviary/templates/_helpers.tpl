@@ -101,6 +101,26 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 {{- end -}}
 
+{{/* The command side as a browser reaches it (the web dashboard logs in and submits there). */}}
+{{- define "aviary.commandPublicUrl" -}}
+{{- if .Values.config.commandPublicUrl -}}
+{{- .Values.config.commandPublicUrl -}}
+{{- else if .Values.ingress.enabled -}}
+{{- printf "%s://%s" (ternary "https" "http" (gt (len .Values.ingress.tls) 0)) .Values.ingress.commandSide.host -}}
+{{- else -}}
+{{- include "aviary.commandUrl" . -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Browser origins command-side accepts (CORS) for the web dashboard: the query side's public URL by default. */}}
+{{- define "aviary.dashboardOrigins" -}}
+{{- if .Values.config.dashboardOrigins -}}
+{{- join "," .Values.config.dashboardOrigins -}}
+{{- else -}}
+{{- include "aviary.queryBaseUrl" . -}}
+{{- end -}}
+{{- end -}}
+
 {{/* The heap follows the container's memory limit, so changing the limit is enough to resize the JVM.
      Call with (dict "root" $ "options" "<component options>"). */}}
 {{- define "aviary.javaToolOptions" -}}

@@ -80,6 +80,17 @@ class HighAvailabilityValuesTest {
     }
 
     @Test
+    void the_dashboard_on_the_query_host_calls_the_public_command_host_which_allows_its_origin() {
+        Map<String, Object> querySide = container(chart.get("Deployment", "aviary-query-side"));
+        Map<String, Object> commandSide = container(chart.get("Deployment", "aviary-command-side"));
+
+        assertThat(envValue(querySide, "AVIARY_DASHBOARD_COMMAND_URL")).isEqualTo("https://command.aviary.example.org");
+        assertThat(envValue(commandSide, "AVIARY_CORS_ALLOWED_ORIGINS")).isEqualTo("https://aviary.example.org");
+        assertThat(envValue(querySide, "AVIARY_KAFKA_BOOTSTRAP"))
+                .as("the live stream reads the event topic").isEqualTo(envValue(commandSide, "AVIARY_KAFKA_BOOTSTRAP"));
+    }
+
+    @Test
     void the_service_monitor_scrapes_the_actuator_of_every_service() {
         Map<String, Object> monitor = chart.get("ServiceMonitor", "aviary");
 
