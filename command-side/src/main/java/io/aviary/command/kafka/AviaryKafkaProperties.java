@@ -21,8 +21,11 @@ import java.time.Duration;
  *                              (env {@code AVIARY_KAFKA_TOPICSREADYTIMEOUT})
  * @param healthTimeout         how long the readiness check waits for the cluster to answer
  *                              (env {@code AVIARY_KAFKA_HEALTHTIMEOUT})
- * @param publisherAckTimeout   how long publishing one event waits for the broker's acknowledgement before the
- *                              publishing processor retries (env {@code AVIARY_KAFKA_PUBLISHERACKTIMEOUT})
+ * @param publisherAckTimeout   how long publishing a batch of events waits for the broker's acknowledgements before
+ *                              the publishing processor retries (env {@code AVIARY_KAFKA_PUBLISHERACKTIMEOUT})
+ * @param publisherBatchSize    at most this many stored events per batch of the publishing processor: one unit of
+ *                              work, one token update, one wait for the acknowledgements (ADR 0014; env
+ *                              {@code AVIARY_KAFKA_PUBLISHERBATCHSIZE})
  */
 @Validated
 @ConfigurationProperties("aviary.kafka")
@@ -32,5 +35,6 @@ public record AviaryKafkaProperties(
         @Min(1) Short replicationFactor,
         @NotNull @DefaultValue("60s") Duration topicsReadyTimeout,
         @NotNull @DefaultValue("2s") Duration healthTimeout,
-        @NotNull @DefaultValue("10s") Duration publisherAckTimeout) {
+        @NotNull @DefaultValue("10s") Duration publisherAckTimeout,
+        @Min(1) @DefaultValue("200") int publisherBatchSize) {
 }

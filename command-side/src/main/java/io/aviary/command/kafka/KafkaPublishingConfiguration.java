@@ -9,12 +9,17 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -29,7 +34,8 @@ import java.util.stream.Collectors;
  * {@code axon.kafka.*}) and registers the {@code KafkaEventPublisher} in a tracking processor reading the event store
  * ({@code axon.kafka.producer.event-processor-mode=tracking}: stored first, then published). This class replaces the
  * pieces whose defaults do not fit: the message converter (wire format), the topic resolver (only contract events) and
- * the publisher (acknowledgement timeout; it also waits for the {@link TopicInitializer}).
+ * the publisher (acknowledgements awaited per batch, {@link BatchAckKafkaPublisher}; acknowledgement timeout; it also
+ * waits for the {@link TopicInitializer}) and the publishing processor's batch size.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class KafkaPublishingConfiguration {
@@ -69,6 +75,21 @@ class KafkaPublishingConfiguration {
         return event -> contract.contains(event.getPayloadType()) ? Optional.of(topic) : Optional.empty();
     }
 
+    /**
+     * The publishing processor takes up to {@code aviary.kafka.publisher-batch-size} stored events per batch (one unit
+     * of work, one token update, one wait for the broker's acknowledgements: see {@link BatchAckKafkaPublisher}).
+     * Axon's default batch of one cost a PostgreSQL commit and a broker round trip per event.
+     */
+    @Autowired
+    void configurePublishingProcessor(EventProcessingConfigurer processing,
+                                      org.axonframework.extensions.kafka.KafkaProperties axonKafkaProperties,
+                                      AviaryKafkaProperties properties) {
+        processing.registerTrackingEventProcessorConfiguration(
+                axonKafkaProperties.getPublisher().getProcessingGroup(),
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(properties.publisherBatchSize()));
+    }
+
     @Bean(destroyMethod = "shutDown")
     @SuppressWarnings("unchecked")
     KafkaPublisher<String, CloudEvent> kafkaPublisher(
@@ -80,14 +101,19 @@ class KafkaPublishingConfiguration {
             AviaryKafkaProperties properties,
             TopicInitializer topicsReady,
             MeterRegistry meterRegistry) {
-        return KafkaPublisher.<String, CloudEvent>builder()
+        ProducerFactory<String, CloudEvent> metered = new MeteredProducerFactory<>(
+                (ProducerFactory<String, CloudEvent>) producerFactory, meterRegistry);
+        MessageMonitor<? super EventMessage<?>> monitor =
+                axonConfiguration.messageMonitor(KafkaPublisher.class, "kafkaPublisher");
+        long ackTimeoutMs = properties.publisherAckTimeout().toMillis();
+        KafkaPublisher.Builder<String, CloudEvent> builder = KafkaPublisher.<String, CloudEvent>builder()
                 .serializer(eventSerializer)
-                .producerFactory(new MeteredProducerFactory<>((ProducerFactory<String, CloudEvent>) producerFactory,
-                        meterRegistry))
+                .producerFactory(metered)
                 .messageConverter(kafkaMessageConverter)
-                .messageMonitor(axonConfiguration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
+                .messageMonitor(monitor)
                 .topicResolver(topicResolver)
-                .publisherAckTimeout(properties.publisherAckTimeout().toMillis())
-                .build();
+                .publisherAckTimeout(ackTimeoutMs);
+        return new BatchAckKafkaPublisher<>(builder, metered, kafkaMessageConverter, monitor, topicResolver,
+                ackTimeoutMs);
     }
 }
