@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -21,7 +22,8 @@ import javax.sql.DataSource;
  * <p>
  * The process's handler errors propagate (Axon's default only logs them, which would drop a charge): the tracking
  * processor then rolls the batch back and retries it with back-off, so a transient failure delays money but never
- * loses it.
+ * loses it. The processor takes up to {@code aviary.accounts.processor-batch-size} events per batch (see
+ * {@link AccountProperties#processorBatchSize()}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AccountConfiguration {
@@ -30,9 +32,12 @@ public class AccountConfiguration {
     public static final String SNAPSHOT_TRIGGER = "accountSnapshotTrigger";
 
     @Autowired
-    public void configureAccountingProcessor(EventProcessingConfigurer processing) {
+    public void configureAccountingProcessor(EventProcessingConfigurer processing, AccountProperties properties) {
         processing.registerListenerInvocationErrorHandler(AccountingProcess.PROCESSING_GROUP,
                 config -> PropagatingErrorHandler.instance());
+        processing.registerTrackingEventProcessorConfiguration(AccountingProcess.PROCESSING_GROUP,
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(properties.processorBatchSize()));
         processing.registerSubscribingEventProcessor(AccountMovementMeter.PROCESSING_GROUP);
     }
 

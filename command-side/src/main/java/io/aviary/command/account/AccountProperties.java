@@ -10,8 +10,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param snapshotThreshold Events of an account after which it is snapshotted, so that loading it reads at most that
  *                          many events after the latest snapshot. Env AVIARY_ACCOUNTS_SNAPSHOTTHRESHOLD.
+ * @param processorBatchSize At most this many stored events per batch of the {@code accounting} tracking processor
+ *                          ({@link AccountingProcess}): one unit of work, one transaction and one token update per
+ *                          batch instead of per event (Axon's default batch is one). The batch's commands are still
+ *                          sent one after the other and see each other's effects (an account loaded twice in the
+ *                          batch is the same instance); a failure rolls the whole batch back and it is retried, every
+ *                          command being idempotent. 1 = the former behaviour. ADR 0014; env
+ *                          AVIARY_ACCOUNTS_PROCESSORBATCHSIZE.
  */
 @Validated
 @ConfigurationProperties("aviary.accounts")
-public record AccountProperties(@Min(1) @DefaultValue("500") int snapshotThreshold) {
+public record AccountProperties(@Min(1) @DefaultValue("500") int snapshotThreshold,
+                                @Min(1) @DefaultValue("50") int processorBatchSize) {
 }

@@ -40,6 +40,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -60,6 +61,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -281,6 +283,29 @@ class EconomyIntegrationTest extends CommandSideIntegrationTest {
         assertThat(changed.getStatusCode().is2xxSuccessful()).isTrue();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(payloads(workerId, WorkerStateChanged.class))
                 .singleElement().satisfies(change -> assertThat(change.to()).isEqualTo(WorkerState.DEREGISTERED)));
+    }
+
+    @Test
+    void charges_sent_and_waited_for_in_one_batch_see_each_other() {
+        // given an open account, and a unit of work with its transaction as the accounting processor runs a batch
+        String worker = WorkerIds.forName("batched-" + suffix);
+        Instant now = Instant.now();
+        commandGateway.sendAndWait(AccountCommands.OpenAccount.forWorker(worker, now));
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        batch.attachTransaction(transactionManager);
+
+        // when two charges to that account and a redelivered one are sent and waited for in it, then it commits
+        commandGateway.sendAndWait(ChargeAccount.forWorker(worker, "task-a-" + suffix, 1, 7,
+                AccountCommands.ASSIGNMENT, now));
+        commandGateway.sendAndWait(ChargeAccount.forWorker(worker, "task-b-" + suffix, 1, 5,
+                AccountCommands.ASSIGNMENT, now));
+        commandGateway.sendAndWait(ChargeAccount.forWorker(worker, "task-a-" + suffix, 1, 7,
+                AccountCommands.ASSIGNMENT, now));
+        batch.commit();
+
+        // then the second charge saw the first, and the repeated one was recognised
+        assertThat(accountEvents(worker, AccountCharged.class)).extracting(AccountCharged::balanceAfter)
+                .containsExactly(-7L, -12L);
     }
 
     @Test

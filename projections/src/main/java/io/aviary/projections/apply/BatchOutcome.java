@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Collects what the projections of one batch did: which events changed something (an event applied by several
- * read models counts once) and how many documents each collection received.
+ * read models counts once) and how many documents each collection received. Thread-safe: the projections of a batch
+ * run at the same time.
  */
 public final class BatchOutcome {
 
@@ -15,18 +16,18 @@ public final class BatchOutcome {
     private final Map<String, Integer> written = new TreeMap<>();
 
     /** The event changed at least one document. */
-    public void applied(ProjectedEvent event) {
+    public synchronized void applied(ProjectedEvent event) {
         applied.add(event);
     }
 
     /** {@code count} documents of {@code collection} (logical name) were written. */
-    public void written(String collection, int count) {
+    public synchronized void written(String collection, int count) {
         if (count > 0) {
             written.merge(collection, count, Integer::sum);
         }
     }
 
-    public BatchResult result(int events) {
+    public synchronized BatchResult result(int events) {
         return new BatchResult(events, applied.size(), written);
     }
 }

@@ -18,7 +18,10 @@ import java.util.List;
  * server scans the whole collection for a filter such as {@code {_id: X, seq: {$lt: n}}}.
  *
  * <p>Each read model's projection is independent of the others ({@link ReadModel}), so a failed write leaves the
- * batch to be redelivered and every projection skips what it already holds.
+ * batch to be redelivered and every projection skips what it already holds. Being independent, the projections run
+ * at the same time ({@link Concurrently}): a batch costs the round trips of its longest projection (4 for
+ * {@code tasks}/{@code workers}/{@code worker_queues}), not the sum over all read models (16 or more), and
+ * {@link #apply} returns once every projection is done.
  */
 public final class ReadModelProjector {
 
@@ -47,9 +50,8 @@ public final class ReadModelProjector {
             }
         }
         BatchOutcome outcome = new BatchOutcome();
-        for (BatchProjection projection : projections) {
-            projection.apply(batch, outcome);
-        }
+        Concurrently.run(projections.stream().<Runnable>map(projection -> () -> projection.apply(batch, outcome))
+                .toList());
         return outcome.result(batch.size());
     }
 }

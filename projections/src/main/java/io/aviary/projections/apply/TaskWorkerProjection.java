@@ -35,7 +35,8 @@ import java.util.function.Function;
  * {@code tasks}, {@code workers} and {@code worker_queues}. The {@code tasks} documents carry the sequence that
  * gates every task-derived change, so they are written last: if the process dies after the queues or workers were
  * written but before the tasks, the redelivered batch derives the same changes again, and those are idempotent by
- * their own keys (task id + attempt; outcome time).
+ * their own keys (task id + attempt; outcome time). Round trips per batch: the tasks read; the queues and workers
+ * read at the same time; the queues and workers written at the same time; the tasks written.
  */
 final class TaskWorkerProjection implements BatchProjection {
 
@@ -91,11 +92,8 @@ final class TaskWorkerProjection implements BatchProjection {
             }
         });
 
-        Map<String, WorkerQueueView> queueViews = load(queues,
-                changes.stream().flatMap(change -> WorkerQueueProjection.workersOf(change).stream()).toList(),
-                WorkerQueueDocuments::fromDocument, WorkerQueueView::new);
-        changes.forEach(change -> queueProjection.apply(change, queueViews::get));
-
+        List<String> queueIds =
+                changes.stream().flatMap(change -> WorkerQueueProjection.workersOf(change).stream()).toList();
         List<Map.Entry<String, Map.Entry<String, LastOutcome>>> outcomes = new ArrayList<>();
         for (TaskChange change : changes) {
             Optional<Map.Entry<String, LastOutcome>> last = WorkerProjection.outcomeOf(change);
@@ -105,7 +103,14 @@ final class TaskWorkerProjection implements BatchProjection {
         }
         List<String> workerIds = new ArrayList<>(workerEvents.keySet());
         outcomes.forEach(last -> workerIds.add(last.getValue().getKey()));
-        Map<String, WorkerView> workerViews = load(workers, workerIds, WorkerDocuments::fromDocument, WorkerView::new);
+        // the queues and the workers are read at the same time (two round trips in parallel)
+        Concurrently.Pair<Map<String, WorkerQueueView>, Map<String, WorkerView>> loaded = Concurrently.both(
+                () -> load(queues, queueIds, WorkerQueueDocuments::fromDocument, WorkerQueueView::new),
+                () -> load(workers, workerIds, WorkerDocuments::fromDocument, WorkerView::new));
+        Map<String, WorkerQueueView> queueViews = loaded.first();
+        Map<String, WorkerView> workerViews = loaded.second();
+        changes.forEach(change -> queueProjection.apply(change, queueViews::get));
+
         for (Map.Entry<String, List<ProjectedEvent>> entry : workerEvents.entrySet()) {
             WorkerView view = workerViews.get(entry.getKey());
             for (ProjectedEvent event : entry.getValue()) {
@@ -117,16 +122,20 @@ final class TaskWorkerProjection implements BatchProjection {
         outcomes.forEach(last -> workerProjection.recordOutcome(workerViews.get(last.getValue().getKey()),
                 last.getKey(), last.getValue().getValue()));
 
-        outcome.written(WorkerQueueDocuments.COLLECTION, BatchIo.write(queues, queueViews.values().stream()
+        List<WriteModel<Document>> queueWrites = queueViews.values().stream()
                 .filter(WorkerQueueView::changed)
                 .<WriteModel<Document>>map(view -> new ReplaceOneModel<>(Filters.eq("_id", view.workerId()),
                         WorkerQueueDocuments.toDocument(view), UPSERT))
-                .toList()));
-        outcome.written(WorkerDocuments.COLLECTION, BatchIo.write(workers, workerViews.values().stream()
+                .toList();
+        List<WriteModel<Document>> workerWrites = workerViews.values().stream()
                 .filter(WorkerView::changed)
                 .<WriteModel<Document>>map(view -> new UpdateOneModel<>(Filters.eq("_id", view.workerId()),
                         WorkerDocuments.toUpdate(view), UPSERT_UPDATE))
-                .toList()));
+                .toList();
+        // queues and workers at the same time, both before the tasks (whose sequences gate the rest)
+        Concurrently.run(List.of(
+                () -> outcome.written(WorkerQueueDocuments.COLLECTION, BatchIo.write(queues, queueWrites)),
+                () -> outcome.written(WorkerDocuments.COLLECTION, BatchIo.write(workers, workerWrites))));
         outcome.written(TaskDocuments.COLLECTION, BatchIo.write(tasks, changedTasks.stream()
                 .<WriteModel<Document>>map(view -> new ReplaceOneModel<>(Filters.eq("_id", view.taskId()),
                         TaskDocuments.toDocument(view), UPSERT))
