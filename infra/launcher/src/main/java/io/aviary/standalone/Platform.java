@@ -135,7 +135,9 @@ public final class Platform implements AutoCloseable {
         env.put("AVIARY_AGENT_SLOTS", Integer.toString(options.agentSlots()));
         env.put("AVIARY_AGENT_MAX_QUEUE", Integer.toString(options.agentMaxQueue()));
         env.put("AVIARY_AGENT_STATE_DIR", options.home().resolve("agents").resolve(name).toString());
-        return new ChildApp(name, jars.jar(AppJars.WORKER_AGENT), env, options.jvmOptions(), logDir());
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
+        jvmOptions.addAll(StandaloneOptions.AGENT_JVM_OPTIONS);
+        return new ChildApp(name, jars.jar(AppJars.WORKER_AGENT), env, jvmOptions, logDir());
     }
 
     private static String secretsKey() {

@@ -25,6 +25,14 @@ public record StandaloneOptions(int agents, int agentSlots, int agentMaxQueue, i
             "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
             "-Daxoniq.update-checker.disabled=true");
 
+    /**
+     * Added after {@link #jvmOptions} for agents (later flags win): an agent holds little (~40 MB live) and should fit
+     * a small machine next to the work it runs, so a smaller heap, C1 only and a capped code cache (ADR 14).
+     */
+    public static final List<String> AGENT_JVM_OPTIONS = List.of(
+            "-Xmx128m", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+            "-XX:MaxMetaspaceSize=128m");
+
     /** Defaults of the quick start: 2 agents, ports 8080/8081/8082, Kafka 9092, Mongo 27017. */
     public static StandaloneOptions defaults() {
         return new StandaloneOptions(2, 4, 8, 8080, 8081, 8082, 9092, 27017,
