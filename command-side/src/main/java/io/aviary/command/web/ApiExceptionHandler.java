@@ -6,6 +6,7 @@ import io.aviary.command.CommandRejectedException;
 import io.aviary.command.auth.CredentialsRejectedException;
 import io.aviary.command.auth.LoginLockedException;
 import io.aviary.command.security.ForbiddenException;
+import io.aviary.web.BodySizeLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;

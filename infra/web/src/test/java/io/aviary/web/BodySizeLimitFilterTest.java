@@ -1,4 +1,4 @@
-package io.aviary.query.web;
+package io.aviary.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

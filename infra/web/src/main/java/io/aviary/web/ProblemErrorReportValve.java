@@ -1,4 +1,4 @@
-package io.aviary.projections.web;
+package io.aviary.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.connector.Request;

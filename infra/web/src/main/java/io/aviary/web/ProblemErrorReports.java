@@ -1,4 +1,4 @@
-package io.aviary.projections.web;
+package io.aviary.web;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -7,15 +7,13 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * Replaces the host's {@link ErrorReportValve} (HTML) by {@link ProblemErrorReportValve}. Runs after Spring Boot's
  * own customizer, which adds a plain one, and removes it.
  */
-@Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {

@@ -1,11 +1,10 @@
-package io.aviary.query.web;
+package io.aviary.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 
@@ -15,7 +14,6 @@ import java.io.IOException;
  * encoded {@code %}). Spring's default sends an error to {@code /error}, and for an unknown method that error
  * dispatch is rejected again, which left an empty 400.
  */
-@Component
 public class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 
     /** The methods the firewall lets through (its defaults), for {@code Allow}. */

@@ -1,4 +1,4 @@
-package io.aviary.command.web;
+package io.aviary.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;

@@ -1,4 +1,4 @@
-package io.aviary.query.web;
+package io.aviary.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

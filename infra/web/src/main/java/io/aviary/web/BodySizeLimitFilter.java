@@ -1,4 +1,4 @@
-package io.aviary.command.web;
+package io.aviary.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -12,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.util.Map;
  * (chunked) is counted while it is read and fails with {@link BodyTooLargeException}, which the error handling turns
  * into the same 413. Runs first, so an oversized request costs nothing but its headers.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
