@@ -126,6 +126,7 @@ public final class ProjectionsCommand extends CommandGroup {
     /** Waits between two progress polls; a rebuild takes seconds, so twice a second is live enough and cheap. */
     private static void pause() {
         try {
+            // The rebuild API has no push channel (no stream of progress): polling is the only way to follow it.
             Thread.sleep(POLL_INTERVAL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

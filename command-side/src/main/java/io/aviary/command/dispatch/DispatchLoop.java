@@ -1,12 +1,10 @@
 package io.aviary.command.dispatch;
 
+import io.aviary.command.support.LoopThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,21 +20,18 @@ public class DispatchLoop implements SmartLifecycle {
     private final Dispatcher dispatcher;
     private final DispatchProperties properties;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private final LoopThread loop;
 
     public DispatchLoop(Dispatcher dispatcher, DispatchProperties properties) {
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.loop = new LoopThread("aviary-dispatcher", dispatcher::dispatchOnce, "Dispatch round failed");
     }
 
     /** Asks for a round soon; cheap and safe from any thread. */
     public void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeQueued.compareAndSet(false, true)) {
-            running.execute(() -> {
-                wakeQueued.set(false);
-                round();
-            });
+        if (wakeQueued.compareAndSet(false, true) && !loop.runSoon(() -> wakeQueued.set(false))) {
+            wakeQueued.set(false); // not running: nothing was queued
         }
     }
 
@@ -46,44 +41,16 @@ public class DispatchLoop implements SmartLifecycle {
             log.info("Dispatcher disabled (aviary.dispatch.enabled=false): this replica assigns no task");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "aviary-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long tick = properties.tickInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::round, tick, tick, TimeUnit.MILLISECONDS);
+        loop.start(properties.tickInterval());
     }
 
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running == null) {
-            return;
-        }
-        running.shutdown();
-        try {
-            if (!running.awaitTermination(5, TimeUnit.SECONDS)) {
-                running.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            running.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
-    }
-
-    private void round() {
-        try {
-            dispatcher.dispatchOnce();
-        } catch (RuntimeException e) {
-            // An exception would cancel the periodic task: log it and let the next round try again.
-            log.warn("Dispatch round failed", e);
-        }
+        return loop.isRunning();
     }
 }

@@ -3,6 +3,7 @@ package io.aviary.command.area.schedule;
 import io.aviary.command.area.AreaCommands.FireArea;
 import io.aviary.command.area.FireRejectedException;
 import io.aviary.command.dispatch.CatchUpSignal;
+import io.aviary.command.support.LoopThread;
 import io.aviary.command.web.CommandSender;
 import io.aviary.events.area.FireSource;
 import org.slf4j.Logger;
@@ -15,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +41,7 @@ public class AreaScheduler implements SmartLifecycle {
     private final Schedules schedules = new Schedules();
     /** Per AREA, the latest instant this replica settled (fired, or learned was fired, or skipped). */
     private final Map<String, Instant> settled = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService executor;
+    private final LoopThread loop = new LoopThread("aviary-area-scheduler", this::tick, "AREA scheduler tick failed");
 
     public AreaScheduler(ScheduleView view, CatchUpSignal caughtUp, CommandSender commands, Clock clock,
                          SchedulerProperties properties) {
@@ -122,44 +120,16 @@ public class AreaScheduler implements SmartLifecycle {
             log.info("AREA scheduler disabled (aviary.areas.scheduler.enabled=false) on this replica");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "aviary-area-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long tick = properties.tick().toMillis();
-        executor.scheduleWithFixedDelay(this::safeTick, tick, tick, TimeUnit.MILLISECONDS);
-    }
-
-    private void safeTick() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            // An exception would cancel the periodic task: log it and let the next tick try again.
-            log.warn("AREA scheduler tick failed", e);
-        }
+        loop.start(properties.tick());
     }
 
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running == null) {
-            return;
-        }
-        running.shutdown();
-        try {
-            if (!running.awaitTermination(5, TimeUnit.SECONDS)) {
-                running.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            running.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return loop.isRunning();
     }
 }
