@@ -81,6 +81,7 @@ public final class StandaloneLauncher {
         System.out.printf("""
 
                 Aviary is up (%.1f s)
+                  dashboard      %s/   (log in as admin)
                   command API    %s   (OpenAPI: %s/swagger-ui.html)
                   query API      %s   (OpenAPI: %s/swagger-ui.html)
                   projections    http://localhost:%d/actuator/health
@@ -98,7 +99,7 @@ public final class StandaloneLauncher {
                   curl -s -H "Authorization: Bearer $TOKEN" '%s/api/v1/tasks?status=COMPLETED'
 
                 Press Ctrl+C to stop.
-                %n""", took.toMillis() / 1000.0, platform.commandUrl(), platform.commandUrl(), platform.queryUrl(),
+                %n""", took.toMillis() / 1000.0, platform.queryUrl(), platform.commandUrl(), platform.commandUrl(), platform.queryUrl(),
                 platform.queryUrl(), options.projectionsPort(), servers.postgresUrl(), servers.kafkaBootstrap(),
                 servers.mongoUri(), agents.isEmpty() ? "(none)" : agents, options.home().resolve("logs"),
                 platform.commandUrl(), platform.commandUrl(), platform.queryUrl());
