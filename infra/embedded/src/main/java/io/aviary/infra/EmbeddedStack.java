@@ -115,7 +115,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 : timed("Kafka", () -> startKafkaWithTopics(options), KafkaBroker::bootstrap);
         CompletableFuture<MongoWireServer> mongo = lookup.apply(MONGODB_URI_ENV) != null
                 ? external("MongoDB", MONGODB_URI_ENV, lookup)
-                : timed("MongoDB wire server", () -> MongoWireServer.start(options.mongoPort()), MongoWireServer::uri);
+                : timed("MongoDB wire server", () -> MongoWireServer.start(options.mongoPort(), options.dataDirectory()), MongoWireServer::uri);
 
         Servers servers = new Servers();
         List<Throwable> failures = new ArrayList<>();

@@ -10,9 +10,9 @@ import java.nio.file.Path;
  * @param postgresPort    PostgreSQL port; 0 picks a free one
  * @param durable         PostgreSQL with {@code fsync=on} and {@code synchronous_commit=on}; zonky turns both off,
  *                        which is fine for tests but loses commits on a crash
- * @param dataDirectory   root for PostgreSQL ({@code postgres/}) and Kafka ({@code kafka/}) data, kept on close and
- *                        reused by the next start; {@code null} uses temporary folders deleted on close. MongoDB
- *                        always keeps its data in memory.
+ * @param dataDirectory   root for PostgreSQL ({@code postgres/}), Kafka ({@code kafka/}) and MongoDB wire server
+ *                        ({@code mongo/}, an H2 MVStore file) data, kept on close and reused by the next start;
+ *                        {@code null} uses temporary folders deleted on close and keeps MongoDB data in memory
  * @param eventPartitions partitions of {@code aviary.events} when this stack creates it
  */
 public record EmbeddedStackOptions(int kafkaPort, int mongoPort, int postgresPort, boolean durable,

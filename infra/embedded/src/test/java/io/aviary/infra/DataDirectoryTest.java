@@ -1,11 +1,14 @@
 package io.aviary.infra;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.aviary.events.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.aviary.infra.EmbeddedStack.MONGODB_URI_ENV;
 import static io.aviary.infra.EmbeddedStackTest.consumerConfig;
 import static io.aviary.infra.EmbeddedStackTest.producerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,28 +35,37 @@ class DataDirectoryTest {
     Path dataDirectory;
 
     @Test
-    void aDurableStackWithADataDirectoryKeepsRowsAndRecordsAcrossRestarts() throws Exception {
-        // given a durable stack on a data directory (Mongo, which keeps nothing on disk, borrowed from the shared stack)
-        Map<String, String> env = Map.of(MONGODB_URI_ENV, EmbeddedStack.shared().mongoUri());
+    void aDurableStackWithADataDirectoryKeepsRowsRecordsAndDocumentsAcrossRestarts() throws Exception {
+        // given a durable stack on a data directory, with a row, a record and a document written
         EmbeddedStackOptions options = EmbeddedStackOptions.forTests().withDurable(true).withDataDirectory(dataDirectory);
+        Map<String, String> noExternalServers = Map.of();
         RecordMetadata written;
-        try (EmbeddedStack first = EmbeddedStack.start(options, env::get)) {
+        try (EmbeddedStack first = EmbeddedStack.start(options, noExternalServers::get)) {
             execute(first, "CREATE TABLE ledger (id int PRIMARY KEY)", "INSERT INTO ledger VALUES (42)");
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(first.kafkaBootstrap()))) {
                 written = producer.send(new ProducerRecord<>(Topics.EVENTS, "worker-1", "kept"))
                         .get(30, TimeUnit.SECONDS);
             }
+            try (MongoClient mongo = MongoClients.create(first.mongoUri())) {
+                mongo.getDatabase("aviary").getCollection("tasks").insertOne(new Document("_id", "task-1").append("v", 3));
+            }
         }
 
         // when it starts again on the same directory
-        try (EmbeddedStack second = EmbeddedStack.start(options, env::get)) {
+        try (EmbeddedStack second = EmbeddedStack.start(options, noExternalServers::get)) {
 
-            // then the row and the record are still there, and commits are synced
+            // then the row, the record and the document are still there, and commits are synced
             assertThat(query(second, "SELECT id FROM ledger")).isEqualTo("42");
             assertThat(query(second, "SHOW fsync")).isEqualTo("on");
             assertThat(query(second, "SHOW synchronous_commit")).isEqualTo("on");
             assertThat(readFrom(second.kafkaBootstrap(), written)).isEqualTo("kept");
+            try (MongoClient mongo = MongoClients.create(second.mongoUri())) {
+                Document kept = mongo.getDatabase("aviary").getCollection("tasks").find(new Document("_id", "task-1")).first();
+                assertThat(kept).isNotNull();
+                assertThat(kept.getInteger("v")).isEqualTo(3);
+            }
         }
+        assertThat(dataDirectory.resolve("mongo").resolve(MongoWireServer.STORE_FILE)).isRegularFile();
     }
 
     @Test
