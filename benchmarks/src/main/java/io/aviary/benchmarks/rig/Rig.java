@@ -61,7 +61,7 @@ public final class Rig implements AutoCloseable {
             Path home = Files.createTempDirectory("aviary-benchmark-");
             StandaloneOptions platformOptions = new StandaloneOptions(options.agents(), options.agentSlots(),
                     options.agentMaxQueue(), freePort(), freePort(), freePort(), 0, 0, home,
-                    options.childJvmOptions());
+                    options.childJvmOptions(), false);
             Servers servers = new Servers(stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword(),
                     stack.kafkaBootstrap(), stack.mongoUri());
             System.setProperty("aviary.apps.dir", options.appsDir().toString());

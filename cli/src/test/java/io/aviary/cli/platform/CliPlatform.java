@@ -46,7 +46,7 @@ final class CliPlatform {
                         stack.kafkaBootstrap(), stack.mongoUri());
                 Path home = Files.createTempDirectory("aviary-cli-it-");
                 StandaloneOptions options = new StandaloneOptions(1, 4, 60, freePort(), freePort(), freePort(),
-                        0, 0, home, StandaloneOptions.DEFAULT_JVM_OPTIONS);
+                        0, 0, home, StandaloneOptions.DEFAULT_JVM_OPTIONS, false);
                 Platform started = new Platform(options, servers, AppJars.locate(home), ADMIN_PASSWORD);
                 // Stop the apps before the stack's own hook stops the servers under them.
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cli-platform-ShutdownHook"));

@@ -34,7 +34,15 @@ public final class AdminClient {
     /** A valid access token, logging in again when the current one is past 80 % of its lifetime. */
     public synchronized String accessToken() {
         if (accessToken == null || Instant.now().isAfter(renewAt)) {
-            JsonNode answer = post("/api/v1/auth/login", Map.of("username", "admin", "password", password), null);
+            JsonNode answer;
+            try {
+                answer = post("/api/v1/auth/login", Map.of("username", "admin", "password", password), null);
+            } catch (IllegalStateException e) {
+                if (e.getMessage().contains(" answered 401")) {
+                    throw new LoginRefused(e.getMessage());
+                }
+                throw e;
+            }
             accessToken = answer.path("accessToken").asText();
             long lifetime = answer.path("expiresIn").asLong(900);
             renewAt = Instant.now().plusSeconds(lifetime * 8 / 10);
@@ -46,6 +54,13 @@ public final class AdminClient {
     public String enrolmentToken(String agentName) {
         return post("/api/v1/agents/enrolment-tokens", Map.of("name", agentName), accessToken())
                 .path("token").asText();
+    }
+
+    /** The admin password was refused (401): the platform knows another one. */
+    public static final class LoginRefused extends IllegalStateException {
+        LoginRefused(String message) {
+            super(message);
+        }
     }
 
     private JsonNode post(String path, Object body, String bearer) {

@@ -100,6 +100,11 @@ public final class ChildApp {
         return process.isAlive() ? "running" : "exited with code " + process.exitValue();
     }
 
+    /** Exit code of a process that ended; -1 while it runs or before it started. */
+    public synchronized int exitCode() {
+        return process == null || process.isAlive() ? -1 : process.exitValue();
+    }
+
     public String name() {
         return name;
     }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -36,8 +35,8 @@ public final class Platform implements AutoCloseable {
     private final AppJars jars;
     private final String adminPassword;
     private final AdminClient admin;
-    /** Encrypts webhook secrets and connections; the embedded data is fresh on every start, so may the key be. */
-    private final String secretsKey = secretsKey();
+    /** Encrypts webhook secrets and service connections: it must stay the same as long as the data is kept. */
+    private final String secretsKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<ChildApp> services = new ArrayList<>();
     private final List<ChildApp> agents = new ArrayList<>();
@@ -47,7 +46,16 @@ public final class Platform implements AutoCloseable {
      *                      agents, exactly as an operator would
      */
     public Platform(StandaloneOptions options, Servers servers, AppJars jars, String adminPassword) {
+        this(options, servers, jars, adminPassword, secretsKey());
+    }
+
+    /**
+     * @param secretsKey base64 AES key for stored secrets ({@code AVIARY_SECRETS_KEY}); the standalone launcher keeps
+     *                   it with the platform's data
+     */
+    public Platform(StandaloneOptions options, Servers servers, AppJars jars, String adminPassword, String secretsKey) {
         this.options = options;
+        this.secretsKey = secretsKey;
         this.servers = servers;
         this.jars = jars;
         this.adminPassword = adminPassword;
@@ -64,7 +72,7 @@ public final class Platform implements AutoCloseable {
         projections.start();
         query.start();
         for (int i = 1; i <= options.agents(); i++) {
-            agents.add(agent(agentName(i), admin.enrolmentToken(agentName(i))));
+            agents.add(agent(agentName(i), enrolmentToken(agentName(i))));
         }
         agents.forEach(ChildApp::start);
         awaitReady(projections, options.projectionsPort());
@@ -73,6 +81,14 @@ public final class Platform implements AutoCloseable {
             awaitAgentVisible(agent);
         }
         return this;
+    }
+
+    private String enrolmentToken(String agentName) {
+        try {
+            return admin.enrolmentToken(agentName);
+        } catch (AdminClient.LoginRefused e) {
+            throw StartFailure.adminRefused(e.getMessage(), options.dataDir());
+        }
     }
 
     public static String agentName(int number) {
@@ -105,6 +121,17 @@ public final class Platform implements AutoCloseable {
         return List.copyOf(agents);
     }
 
+    /** Generates a key for this launch unless {@code AVIARY_SECRETS_KEY} is set. */
+    public static String secretsKey() {
+        String configured = System.getenv("AVIARY_SECRETS_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     /** Stops agents first (they report their running tasks), then the services, in reverse start order. */
     @Override
     public void close() {
@@ -134,20 +161,10 @@ public final class Platform implements AutoCloseable {
         env.put("AVIARY_AGENT_NAME", name);
         env.put("AVIARY_AGENT_SLOTS", Integer.toString(options.agentSlots()));
         env.put("AVIARY_AGENT_MAX_QUEUE", Integer.toString(options.agentMaxQueue()));
-        env.put("AVIARY_AGENT_STATE_DIR", options.home().resolve("agents").resolve(name).toString());
+        env.put("AVIARY_AGENT_STATE_DIR", options.agentStateDir(name).toString());
         List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
         jvmOptions.addAll(StandaloneOptions.AGENT_JVM_OPTIONS);
         return new ChildApp(name, jars.jar(AppJars.WORKER_AGENT), env, jvmOptions, logDir());
-    }
-
-    private static String secretsKey() {
-        String configured = System.getenv("AVIARY_SECRETS_KEY");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     private Map<String, String> serverEnvironment() {
@@ -162,7 +179,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private Path logDir() {
-        return options.home().resolve("logs");
+        return options.logDir();
     }
 
     private void awaitReady(ChildApp app, int port) {
@@ -180,14 +197,10 @@ public final class Platform implements AutoCloseable {
 
     private void await(ChildApp app, String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        String stateDir = agents.contains(app) ? options.agentStateDir(app.name()).toString() : null;
         while (!condition.getAsBoolean()) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException(app.name() + " " + app.exitDescription() + " while waiting for "
-                        + what + "; see " + app.logFile() + tail(app.logFile()));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Timed out after " + READY_TIMEOUT.toSeconds() + " s waiting for "
-                        + what + "; see " + app.logFile() + tail(app.logFile()));
+            if (!app.isAlive() || Instant.now().isAfter(deadline)) {
+                throw StartFailure.of(app, what, stateDir);
             }
             pause();
         }
@@ -232,13 +245,4 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return "\n--- last lines of " + file.getFileName() + " ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "";
-        }
-    }
 }

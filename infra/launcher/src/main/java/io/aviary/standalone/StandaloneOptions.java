@@ -14,11 +14,13 @@ import java.util.List;
  * @param projectionsPort projections actuator port
  * @param kafkaPort       embedded Kafka broker port (ignored when {@code AVIARY_KAFKA_BOOTSTRAP} is set)
  * @param mongoPort       embedded Mongo wire server port (ignored when {@code AVIARY_MONGODB_URI} is set)
- * @param home            folder for logs, extracted app jars and agent state
+ * @param home            folder for the platform's data ({@code data/}: servers, agent state, generated secrets),
+ *                        logs ({@code logs/}) and extracted app jars ({@code apps/})
  * @param jvmOptions      options of every child JVM
+ * @param fresh           {@code --fresh}: wipe {@code data/} before starting, for a platform with nothing in it
  */
 public record StandaloneOptions(int agents, int agentSlots, int agentMaxQueue, int commandPort, int queryPort, int projectionsPort,
-                                int kafkaPort, int mongoPort, Path home, List<String> jvmOptions) {
+                                int kafkaPort, int mongoPort, Path home, List<String> jvmOptions, boolean fresh) {
 
     /** Child JVMs are small: the platform must fit a laptop next to everything else. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
@@ -36,17 +38,39 @@ public record StandaloneOptions(int agents, int agentSlots, int agentMaxQueue, i
     /** Defaults of the quick start: 2 agents, ports 8080/8081/8082, Kafka 9092, Mongo 27017. */
     public static StandaloneOptions defaults() {
         return new StandaloneOptions(2, 4, 8, 8080, 8081, 8082, 9092, 27017,
-                Path.of(System.getProperty("user.home"), ".aviary", "standalone"), DEFAULT_JVM_OPTIONS);
+                Path.of(System.getProperty("user.home"), ".aviary", "standalone"), DEFAULT_JVM_OPTIONS, false);
     }
 
-    /** Parses {@code --name=value} arguments over the defaults; unknown arguments are an error. */
+    /** Everything that belongs to one platform instance: server data, agent credentials, generated secrets. */
+    public Path dataDir() {
+        return home.resolve("data");
+    }
+
+    public Path logDir() {
+        return home.resolve("logs");
+    }
+
+    /**
+     * An agent's identity and finished-assignment log. It lives in {@link #dataDir()} with the event store that
+     * knows the agent, so the two are kept or wiped together and never belong to different platforms.
+     */
+    public Path agentStateDir(String agentName) {
+        return dataDir().resolve("agents").resolve(agentName);
+    }
+
+    /** Parses {@code --name=value} arguments (and {@code --fresh}) over the defaults; unknown ones are an error. */
     public static StandaloneOptions parse(String... args) {
         StandaloneOptions d = defaults();
         int agents = d.agents, slots = d.agentSlots, maxQueue = d.agentMaxQueue;
         int command = d.commandPort, query = d.queryPort;
         int projections = d.projectionsPort, kafka = d.kafkaPort, mongo = d.mongoPort;
         Path home = d.home;
+        boolean fresh = false;
         for (String arg : args) {
+            if (arg.equals("--fresh")) {
+                fresh = true;
+                continue;
+            }
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !kv[0].startsWith("--")) {
                 throw new IllegalArgumentException("Expected --name=value, got: " + arg);
@@ -65,11 +89,11 @@ public record StandaloneOptions(int agents, int agentSlots, int agentMaxQueue, i
                 case "--home" -> home = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + name
                         + " (known: --agents, --agent-slots, --agent-max-queue, --command-port, --query-port, --projections-port,"
-                        + " --kafka-port, --mongo-port, --home)");
+                        + " --kafka-port, --mongo-port, --home, --fresh)");
             }
         }
         return new StandaloneOptions(agents, slots, maxQueue, command, query, projections, kafka, mongo, home,
-                d.jvmOptions);
+                d.jvmOptions, fresh);
     }
 
     private static int nonNegative(String name, String value) {

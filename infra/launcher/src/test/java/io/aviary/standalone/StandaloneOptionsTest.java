@@ -18,6 +18,17 @@ class StandaloneOptionsTest {
         assertThat(options.queryPort()).isEqualTo(8081);
         assertThat(options.kafkaPort()).isEqualTo(9092);
         assertThat(options.mongoPort()).isEqualTo(27017);
+        assertThat(options.fresh()).isFalse();
+    }
+
+    @Test
+    void freshAndTheInstanceFoldersLiveUnderHome() {
+        StandaloneOptions options = StandaloneOptions.parse("--home=/tmp/av", "--fresh");
+
+        assertThat(options.fresh()).isTrue();
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/av/data"));
+        assertThat(options.logDir()).isEqualTo(Path.of("/tmp/av/logs"));
+        assertThat(options.agentStateDir("a-1")).isEqualTo(Path.of("/tmp/av/data/agents/a-1"));
     }
 
     @Test

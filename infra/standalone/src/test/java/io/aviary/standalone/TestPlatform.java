@@ -40,7 +40,7 @@ final class TestPlatform {
                         stack.kafkaBootstrap(), stack.mongoUri());
                 Path home = Files.createTempDirectory("aviary-e2e-");
                 StandaloneOptions options = new StandaloneOptions(AGENTS, 2, 40, freePort(), freePort(), freePort(),
-                        0, 0, home, StandaloneOptions.DEFAULT_JVM_OPTIONS);
+                        0, 0, home, StandaloneOptions.DEFAULT_JVM_OPTIONS, false);
                 Platform started = new Platform(options, servers, AppJars.locate(home),
                         "e2e-admin-password-" + UUID.randomUUID());
                 // Stop the apps before the stack's own hook stops the servers under them.
