@@ -3,10 +3,8 @@ package io.aviary.standalone;
 import io.aviary.infra.EmbeddedStack;
 import io.aviary.infra.EmbeddedStackOptions;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -14,8 +12,8 @@ import java.util.stream.IntStream;
 /**
  * {@code java -jar aviary-standalone.jar [--agents=N] ...}: the whole platform on one machine. Starts embedded
  * PostgreSQL (durable commits), a Kafka broker (KRaft) and the Mongo wire server — each skipped when its
- * {@code AVIARY_*} connection variable is set — then every app as a child process, prints the URLs, and serves
- * until stopped (Ctrl+C stops the apps, then the servers).
+ * {@code AVIARY_*} connection variable is set, each keeping its data in {@code <home>/data} — then every app as a
+ * child process, prints the URLs, and serves until stopped (Ctrl+C stops the apps, then the servers).
  */
 public final class StandaloneLauncher {
 
@@ -32,47 +30,75 @@ public final class StandaloneLauncher {
             return;
         }
         Instant began = Instant.now();
-        System.out.println("Starting Aviary: embedded servers, command-side, projections, query-side and "
-                + options.agents() + " agent(s). Logs: " + options.home().resolve("logs"));
-        // Data is fresh on every start: the read models live in memory, so keeping the event store and the topic
-        // across restarts would leave them out of step with it.
-        EmbeddedStack stack = EmbeddedStack.start(EmbeddedStackOptions.standalone(null)
-                .withKafkaPort(options.kafkaPort()).withMongoPort(options.mongoPort()));
-        Servers servers = new Servers(stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword(),
-                stack.kafkaBootstrap(), stack.mongoUri());
-        String configuredPassword = System.getenv("AVIARY_ADMIN_PASSWORD");
-        boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        String adminPassword = generated ? generatePassword() : configuredPassword;
-        Platform platform = new Platform(options, servers, AppJars.locate(options.home()), adminPassword);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Aviary...");
-            platform.close();
-            stack.close();
-            stopped.countDown();
-        }, "aviary-shutdown"));
+        PlatformHome home;
         try {
-            platform.start();
+            home = PlatformHome.open(options, System::getenv);
         } catch (RuntimeException e) {
             System.err.println("Aviary did not start: " + e.getMessage());
             System.exit(1);
             return;
         }
+        System.out.println("Starting Aviary: embedded servers, command-side, projections, query-side and "
+                + options.agents() + " agent(s). Data: " + options.dataDir() + ", logs: " + options.logDir());
+        home.notes().forEach(note -> System.out.println("  " + note));
+        // PostgreSQL, Kafka and the read models keep their data in <home>/data, with the agents' credentials and the
+        // generated secrets: a restart finds the same platform, --fresh starts an empty one (ADR 15).
+        EmbeddedStack stack;
+        try {
+            stack = EmbeddedStack.start(EmbeddedStackOptions.standalone(options.dataDir())
+                    .withKafkaPort(options.kafkaPort()).withMongoPort(options.mongoPort()));
+            if (home.readModelsReset()) {
+                ReadModelReset.replayFromStart(stack.kafkaBootstrap());
+            }
+        } catch (RuntimeException e) {
+            home.markStopped();
+            System.err.println("Aviary did not start: the embedded servers did not start\n  why:  " + rootCause(e)
+                    + "\n  do:   another Aviary, Kafka or MongoDB may hold port " + options.kafkaPort() + " or "
+                    + options.mongoPort() + ": stop it, or choose --kafka-port / --mongo-port");
+            System.exit(1);
+            return;
+        }
+        Servers servers = new Servers(stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword(),
+                stack.kafkaBootstrap(), stack.mongoUri());
+        String adminPassword = home.adminPassword();
+        Platform platform = new Platform(options, servers, AppJars.locate(options.home()), adminPassword,
+                home.secretsKey());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Aviary...");
+            platform.close();
+            stack.close();
+            home.markStopped();
+            stopped.countDown();
+        }, "aviary-shutdown"));
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            // The shutdown hook stops whatever did start: no half-started platform is left behind.
+            System.err.println("Aviary did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         printBanner(options, servers, platform, Duration.between(began, Instant.now()));
-        if (generated) {
-            // Printed once, here only: it is not stored anywhere but in the command-side's password table (hashed).
+        if (home.adminPasswordGenerated()) {
             System.out.println("Admin login: user 'admin', generated password: " + adminPassword
-                    + "\n(set AVIARY_ADMIN_PASSWORD to choose it; this is the only time it is shown)\n");
+                    + "\n(kept in " + home.adminPasswordFile() + " for later starts; set AVIARY_ADMIN_PASSWORD on the"
+                    + " first start to choose it)\n");
+        } else if (System.getenv("AVIARY_ADMIN_PASSWORD") == null || System.getenv("AVIARY_ADMIN_PASSWORD").isBlank()) {
+            System.out.println("Admin login: user 'admin', password in " + home.adminPasswordFile()
+                    + " (generated at this platform's first start)\n");
         } else {
             System.out.println("Admin login: user 'admin', password from AVIARY_ADMIN_PASSWORD\n");
         }
         stopped.await();
     }
 
-    private static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     private static void printBanner(StandaloneOptions options, Servers servers, Platform platform, Duration took) {
@@ -87,7 +113,7 @@ public final class StandaloneLauncher {
                   projections    http://localhost:%d/actuator/health
                   PostgreSQL     %s
                   Kafka          %s
-                  MongoDB wire   %s   (mongo-java-server, in memory)
+                  MongoDB wire   %s   (mongo-java-server, kept in data/mongo)
                   agents         %s
                   logs           %s
 
