@@ -1,5 +1,6 @@
 package io.aviary.command.account;
 
+import io.aviary.command.axon.AggregateCacheConfiguration;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.aviary.command.account.AccountCommands.ChargeAccount;
@@ -38,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * itself is the snapshot (Jackson, fields only). {@link Revision} filters out snapshots of an older shape: bump it
  * when a field changes, and old snapshots are ignored (the account is then rebuilt from its events).
  */
-@Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER)
+@Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER, cache = AggregateCacheConfiguration.ACCOUNTS)
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)

@@ -1,5 +1,6 @@
 package io.aviary.command.task;
 
+import io.aviary.command.axon.AggregateCacheConfiguration;
 import io.aviary.command.CommandRejectedException;
 import io.aviary.command.task.TaskCommands.AssignTask;
 import io.aviary.command.task.TaskCommands.CancelTask;
@@ -46,7 +47,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * against {@code maxAttempts}; a requeue is not a failure. The delay before a retry follows the task's own retry
  * policy when it has one ({@code TaskCreated} v2, tasks of AREA executions), else the global backoff.
  */
-@Aggregate
+@Aggregate(cache = AggregateCacheConfiguration.TASKS)
 public class TaskAggregate {
 
     @AggregateIdentifier

@@ -1,5 +1,6 @@
 package io.aviary.command.worker;
 
+import io.aviary.command.axon.AggregateCacheConfiguration;
 import io.aviary.command.CommandRejectedException;
 import io.aviary.command.worker.WorkerCommands.ChangeWorkerState;
 import io.aviary.command.worker.WorkerCommands.DeregisterWorker;
@@ -28,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A worker of the fleet, bound to the hardware it first registered from. Its id comes from its name, so every
  * registration of a name meets this aggregate and the binding needs no lookup table.
  */
-@Aggregate
+@Aggregate(cache = AggregateCacheConfiguration.WORKERS)
 public class WorkerAggregate {
 
     static final String REREGISTERED = "re-registered";
