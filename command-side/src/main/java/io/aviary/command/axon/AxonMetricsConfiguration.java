@@ -1,19 +1,23 @@
 package io.aviary.command.axon;
 
-import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon's Micrometer meters are wired by the Axon starter ({@code axon-micrometer} on the class path,
- * {@code axon.metrics.micrometer.dimensional=true}); this only trims them (see {@link AxonMeterFilter}). Spring Boot
- * applies every {@code MeterFilter} bean to the registry before any meter is registered.
+ * Axon's own Micrometer monitors are off ({@code axon.metrics.auto-configuration.enabled=false}): they timed and
+ * counted every message on every component, a few hundred meter lookups per task (ADR 16). What is kept is what an
+ * operator acts on: each event processor's lag ({@link ProcessorLagGauges}); the dispatcher, the accounts and the
+ * Kafka clients have their own meters.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonMetricsConfiguration {
 
     @Bean
-    MeterFilter axonMeterFilter() {
-        return new AxonMeterFilter();
+    ProcessorLagGauges processorLagGauges(EventProcessingConfiguration processing, EventStore eventStore,
+                                          MeterRegistry registry) {
+        return new ProcessorLagGauges(processing, eventStore, registry);
     }
 }

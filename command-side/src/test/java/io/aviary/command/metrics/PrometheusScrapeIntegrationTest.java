@@ -27,7 +27,7 @@ class PrometheusScrapeIntegrationTest extends CommandSideIntegrationTest {
     private TestRestTemplate http;
 
     @Test
-    void an_assignment_moves_the_dispatch_and_account_meters_and_axon_and_kafka_meters_are_exposed() {
+    void an_assignment_moves_the_dispatch_and_account_meters_and_processor_lag_and_kafka_meters_are_exposed() {
         // given a registered, heart-beating worker for a task type of its own, and the meters as they are now
         TestApi api = api();
         TestApi.Agent agent = api.enrolAgent();
@@ -62,15 +62,14 @@ class PrometheusScrapeIntegrationTest extends CommandSideIntegrationTest {
                         && name.contains("status=\"SUCCEEDED\""))
                 .anyMatch(name -> name.startsWith("aviary_dispatch_latency_seconds_bucket{")
                         && name.contains("le=\"0.1\""));
-        assertThat(after.keySet()).as("Axon's meters (dimensional)")
-                .anyMatch(name -> name.startsWith("commandBus_successTimer_seconds_count{")
-                        && name.contains("payloadType=\"AssignTask\""))
-                .anyMatch(name -> name.startsWith("eventProcessor_successTimer_seconds_count")
-                        && name.contains("processorName=\"dispatcher\""));
-        assertThat(after.keySet()).as("Axon's processor meters per processor, without client-side quantiles")
-                .filteredOn(name -> name.startsWith("eventProcessor_") || name.startsWith("commandBus_"))
-                .noneMatch(name -> name.contains("processorName=") && name.contains("payloadType="))
-                .noneMatch(name -> name.contains("quantile="));
+        assertThat(after.keySet()).as("a lag gauge per event processor")
+                .anyMatch(name -> name.startsWith("aviary_processor_lag_events{")
+                        && name.contains("processor=\"dispatcher\""))
+                .anyMatch(name -> name.startsWith("aviary_processor_lag_events{")
+                        && name.contains("processor=\"accounting\""));
+        assertThat(after.keySet()).as("no per-message Axon monitors (ADR 16)")
+                .noneMatch(name -> name.startsWith("eventProcessor_") || name.startsWith("commandBus_")
+                        || name.startsWith("eventStore_") || name.startsWith("eventBus_"));
         assertThat(after.keySet()).as("Kafka client meters")
                 .anyMatch(name -> name.startsWith("kafka_producer_"))
                 .anyMatch(name -> name.startsWith("kafka_consumer_"));
