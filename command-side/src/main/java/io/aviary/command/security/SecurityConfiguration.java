@@ -91,10 +91,16 @@ public class SecurityConfiguration {
         return source;
     }
 
-    /** Verifies Aviary's own tokens against the local key table (also used for heartbeat tokens). */
+    /**
+     * Verifies Aviary's own tokens against the local key table (also used for heartbeat tokens); a token verified
+     * once is remembered for a minute ({@link VerifiedTokenCache}).
+     */
     @Bean
     JwtDecoder aviaryJwtDecoder(LocalJwkSource keys, AuthProperties properties, SecurityClock clock) {
-        return TokenVerification.localDecoder(keys, properties.issuer(), properties.clockSkew(), clock.clock());
+        return new VerifiedTokenCache(
+                TokenVerification.localDecoder(keys, properties.issuer(), properties.clockSkew(), clock.clock()),
+                TokenVerification.validator(properties.issuer(), properties.clockSkew(), clock.clock()),
+                keys::publishes, 4_096, Duration.ofMinutes(1));
     }
 
     /** bcrypt today, in the {@code {id}hash} format, so the algorithm can change without a migration. */
