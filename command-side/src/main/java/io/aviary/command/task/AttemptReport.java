@@ -11,14 +11,13 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * One report of an agent in {@code POST /api/v1/tasks/reports:batch}: an attempt starts ({@code START}), ends
- * ({@code COMPLETE}, with its outcome), or both at once ({@code START_AND_COMPLETE}, for an attempt that ran before
- * its start report was sent).
+ * One report of an agent in {@code POST /api/v1/tasks/reports:batch}: an attempt starts ({@code START}) or ends
+ * ({@code COMPLETE}, with its outcome), as {@code POST /api/v1/tasks/{id}/start} and {@code .../complete} report.
  *
  * @param taskId   the task
  * @param workerId the reporting worker (the agent's own)
  * @param attempt  the attempt it was assigned
- * @param kind     START, COMPLETE or START_AND_COMPLETE
+ * @param kind     START or COMPLETE
  * @param outcome  SUCCESS, WARNING or FAILURE; required unless {@code kind} is START
  * @param output   executor output (default empty; at most 512 KiB as JSON)
  * @param message  human-readable summary (optional)
@@ -32,7 +31,7 @@ public record AttemptReport(
         @StorableJson(bytes = CompleteTaskRequest.MAX_OUTPUT_BYTES) Map<String, Object> output,
         @Size(max = 2000) String message) {
 
-    public enum Kind { START, COMPLETE, START_AND_COMPLETE }
+    public enum Kind { START, COMPLETE }
 
     public AttemptReport {
         output = output == null ? Map.of() : output;
@@ -41,13 +40,5 @@ public record AttemptReport(
     @AssertTrue(message = "outcome is required unless kind is START")
     boolean isOutcomeGivenWhenEnded() {
         return kind == null || kind == Kind.START || outcome != null;
-    }
-
-    boolean starts() {
-        return kind == Kind.START || kind == Kind.START_AND_COMPLETE;
-    }
-
-    boolean completes() {
-        return kind == Kind.COMPLETE || kind == Kind.START_AND_COMPLETE;
     }
 }

@@ -63,14 +63,9 @@ public class ReportBatchController {
     }
 
     private static List<Object> commandsOf(AttemptReport report) {
-        List<Object> commands = new ArrayList<>(2);
-        if (report.starts()) {
-            commands.add(new StartTask(report.taskId(), report.workerId(), report.attempt()));
-        }
-        if (report.completes()) {
-            commands.add(new CompleteTask(report.taskId(), report.workerId(), report.attempt(), report.outcome(),
-                    report.output(), report.message()));
-        }
-        return commands;
+        return List.of(report.kind() == AttemptReport.Kind.START
+                ? new StartTask(report.taskId(), report.workerId(), report.attempt())
+                : new CompleteTask(report.taskId(), report.workerId(), report.attempt(), report.outcome(),
+                report.output(), report.message()));
     }
 }

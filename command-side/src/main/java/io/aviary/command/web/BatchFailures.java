@@ -27,6 +27,11 @@ public final class BatchFailures {
         if (failure instanceof IllegalArgumentException || failure instanceof NullPointerException) {
             return BatchItemResult.refused(index, taskId, 400, "Invalid request", failure.getMessage());
         }
+        if (StoreUnavailable.causedBy(failure)) {
+            // As for a single request: the database is down; the client tries this item again later.
+            return BatchItemResult.refused(index, taskId, 503, "Service unavailable",
+                    "The event store is not reachable; try again");
+        }
         LOG.error("Unexpected error handling item {} of a batch", index, failure);
         return BatchItemResult.refused(index, taskId, 500, "Internal error",
                 "The item could not be processed; the server log has the details");

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One item's answer in a batch: the status it would have had as a request of its own ({@code 202} taken,
  * {@code 400} invalid, {@code 403} not the caller's, {@code 404} unknown, {@code 409} rejected in its state,
- * {@code 500} unexpected), the task id, and for a refusal the problem's title and detail (RFC 9457 members), with the
+ * {@code 503} the store is unreachable: try again, {@code 500} unexpected), the task id, and for a refusal the problem's title and detail (RFC 9457 members), with the
  * invalid fields for a {@code 400}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

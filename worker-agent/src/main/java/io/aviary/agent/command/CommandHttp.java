@@ -146,6 +146,16 @@ public final class CommandHttp {
         return response.body();
     }
 
+    /** The body as JSON; an empty object when it is none. */
+    public JsonNode readTree(HttpResponse<String> response) {
+        try {
+            JsonNode tree = json.readTree(response.body() == null ? "" : response.body());
+            return tree != null ? tree : json.createObjectNode();
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
+    }
+
     private String write(Object body) {
         try {
             return json.writeValueAsString(body);

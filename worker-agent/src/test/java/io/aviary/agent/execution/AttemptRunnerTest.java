@@ -162,6 +162,22 @@ class AttemptRunnerTest {
     }
 
     @Test
+    void reportsGoThroughTheBatchEndpoint() {
+        // given an assignment
+        Assignment assignment = accepted("t-batched", "count", 1, 30_000);
+        int batchesBefore = api.reportBatches();
+
+        // when it runs
+        runner.run(new AttemptRun(assignment, null));
+
+        // then its start and its completion went to reports:batch (one request each: nothing else was reporting)
+        assertThat(api.reportBatches() - batchesBefore).isEqualTo(2);
+        assertThat(api.starts("t-batched")).hasSize(1);
+        assertThat(api.completes("t-batched")).singleElement()
+                .satisfies(report -> assertThat(report.outcome()).isEqualTo("SUCCESS"));
+    }
+
+    @Test
     void aResultFoundInTheLogIsOnlyReported() {
         Assignment assignment = accepted("t-recovered", "count", 2, 30_000);
         ExecutionResult earlier = new ExecutionResult(Outcome.WARNING, Map.of("rows", 7), "partial");

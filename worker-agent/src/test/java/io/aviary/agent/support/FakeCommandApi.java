@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * application, so its endpoints are faked here (Kafka is real in the tests that use this). Like the real one it
  * enrols agents with one-time enrolment tokens, issues access tokens with a lifetime, and refuses a worker or task
  * call without a live token (401) or with a hardware id other than the token's (403), so a test that passes proves
- * the agent sends both headers. Records every call; reports are answered 202 unless a test scripts another status.
+ * the agent sends both headers. Records every call; reports (one by one or in a batch, {@code reports:batch}) are
+ * answered 202 unless a test scripts another status.
  * Connection secrets ({@code GET /api/v1/connections/{name}/secret}) are answered for connections a test added.
  */
 public final class FakeCommandApi implements AutoCloseable {
@@ -73,6 +74,7 @@ public final class FakeCommandApi implements AutoCloseable {
     private final Map<String, Enrolled> agents = new ConcurrentHashMap<>();
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
     private final AtomicInteger enrolments = new AtomicInteger();
+    private final AtomicInteger reportBatches = new AtomicInteger();
     private final Map<String, String> connections = new ConcurrentHashMap<>();
     private final List<SecretRequest> secretRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger unauthorized = new AtomicInteger();
@@ -116,6 +118,11 @@ public final class FakeCommandApi implements AutoCloseable {
     /** Answer registrations with this status (202 by default; 409 = name bound to other hardware). */
     public void answerRegistrationWith(int status) {
         registrationStatus = status;
+    }
+
+    /** Requests to the batch report endpoint so far (the agent sends every report through it). */
+    public int reportBatches() {
+        return reportBatches.get();
     }
 
     /** Answer start reports of this task with the status the supplier gives. */
@@ -275,15 +282,23 @@ public final class FakeCommandApi implements AutoCloseable {
             }
             return;
         }
+        if (path.equals("/api/v1/tasks/reports:batch")) {
+            reportBatches.incrementAndGet();
+            StringBuilder results = new StringBuilder("{\"results\":[");
+            int index = 0;
+            for (JsonNode item : body.path("reports")) {
+                boolean start = item.path("kind").asText().equals("START");
+                int answer = record(item.path("taskId").asText(), start, item);
+                results.append(index == 0 ? "" : ",").append("{\"index\":").append(index++)
+                        .append(",\"status\":").append(answer).append(answer == 202 ? "" : ",\"detail\":\"scripted\"")
+                        .append('}');
+            }
+            respond(exchange, 200, results.append("]}").toString());
+            return;
+        }
         Matcher report = TASK_REPORT.matcher(path);
         if (report.matches()) {
-            String taskId = report.group(1);
-            boolean start = report.group(2).equals("start");
-            Report received = new Report(taskId, body.path("workerId").asText(), body.path("attempt").asInt(),
-                    body.path("outcome").asText(null), body.get("output"), body.path("message").asText(null));
-            (start ? starts : completes).add(received);
-            IntSupplier status = (start ? startStatus : completeStatus).getOrDefault(taskId, () -> 202);
-            int answer = status.getAsInt();
+            int answer = record(report.group(1), report.group(2).equals("start"), body);
             if (answer == 202) {
                 respond(exchange, 202, "{}");
             } else {
@@ -292,6 +307,14 @@ public final class FakeCommandApi implements AutoCloseable {
             return;
         }
         respond(exchange, 404, "{}");
+    }
+
+    /** Records one report (single or in a batch) and gives the status scripted for it. */
+    private int record(String taskId, boolean start, JsonNode body) {
+        Report received = new Report(taskId, body.path("workerId").asText(), body.path("attempt").asInt(),
+                body.path("outcome").asText(null), body.get("output"), body.path("message").asText(null));
+        (start ? starts : completes).add(received);
+        return (start ? startStatus : completeStatus).getOrDefault(taskId, () -> 202).getAsInt();
     }
 
     private void connectionSecret(HttpExchange exchange, String name, Issued caller) throws IOException {
