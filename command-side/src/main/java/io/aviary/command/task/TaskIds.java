@@ -1,5 +1,7 @@
 package io.aviary.command.task;
 
+import io.aviary.command.support.RandomUuids;
+
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -14,7 +16,7 @@ public final class TaskIds {
 
     public static String newTaskId(String idempotencyKey) {
         if (idempotencyKey == null) {
-            return UUID.randomUUID().toString();
+            return RandomUuids.next().toString();
         }
         return UUID.nameUUIDFromBytes(("aviary-task:" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
     }

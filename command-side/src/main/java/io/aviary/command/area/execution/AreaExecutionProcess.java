@@ -167,6 +167,9 @@ public class AreaExecutionProcess {
     }
 
     private void taskEnded(String taskId, Outcome outcome, int attempts, Map<String, Object> output) {
+        if (!ExecutionTasks.mayBeExecutionTask(taskId)) {
+            return; // a random id: submitted directly, never by an execution
+        }
         Optional<TaskOrigin> origin = store.task(taskId);
         if (origin.isEmpty()) {
             return; // not an AREA task, or its execution is over

@@ -43,6 +43,19 @@ public class ExecutionTasks {
         this.timeout = timeout;
     }
 
+    /**
+     * Whether {@code taskId} can be a task of an execution: those ids are all name-based (version 3) UUIDs, so a
+     * random (version 4) id, as every task submitted without an idempotency key has, never is. Lets the orchestrator
+     * skip the look-up of its origin for most ended tasks (ADR 16). Anything that is not a UUID might be.
+     */
+    public static boolean mayBeExecutionTask(String taskId) {
+        try {
+            return UUID.fromString(taskId).version() != 4;
+        } catch (IllegalArgumentException notAUuid) {
+            return true;
+        }
+    }
+
     public static String actionTaskId(String executionId) {
         return nameUuid(executionId + ":action");
     }
