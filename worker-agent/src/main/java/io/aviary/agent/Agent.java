@@ -140,7 +140,8 @@ public final class Agent {
             log.info("Agent '{}' (hardware id {}) with state dir {}", identity.name(), identity.hardwareId(),
                     properties.stateDir());
             executors.warnAboutMissing(properties.taskTypes());
-            attempts = ProcessedAssignmentLog.open(properties.stateDir().resolve(ASSIGNMENT_LOG), json, clock);
+            attempts = ProcessedAssignmentLog.open(properties.stateDir().resolve(ASSIGNMENT_LOG), json, clock,
+                    properties.assignmentLog().limits());
             signIn();
             consumer = new AssignmentConsumer(properties.kafkaBootstrap(), identity.name());
             consumer.prepare();

@@ -1,8 +1,10 @@
 package io.aviary.agent;
 
+import io.aviary.agent.assignment.LogLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -38,6 +40,7 @@ import java.util.Map;
  * @param retryMaxBackoff     longest wait between retries of a call to the command API.
  * @param enrolmentToken      one-time enrolment token from an admin ({@code AVIARY_AGENT_ENROLMENT_TOKEN}); needed only
  *                            on the first start, when {@code credentials.json} is not in the state dir yet.
+ * @param assignmentLog       how much of its past the processed-assignment log ({@code assignments.log}) keeps.
  */
 @ConfigurationProperties("aviary.agent")
 public record AgentProperties(
@@ -55,7 +58,8 @@ public record AgentProperties(
         @DefaultValue("10s") Duration shutdownGrace,
         @DefaultValue("200ms") Duration retryInitialBackoff,
         @DefaultValue("10s") Duration retryMaxBackoff,
-        String enrolmentToken) {
+        String enrolmentToken,
+        @DefaultValue AssignmentLog assignmentLog) {
 
     public AgentProperties {
         name = name == null || name.isBlank() ? hostName() : name.trim();
@@ -67,6 +71,7 @@ public record AgentProperties(
                 : stateDir;
         httpAllowedHosts = httpAllowedHosts == null ? List.of() : List.copyOf(httpAllowedHosts);
         enrolmentToken = enrolmentToken == null ? "" : enrolmentToken.trim();
+        assignmentLog = assignmentLog == null ? AssignmentLog.DEFAULTS : assignmentLog;
         if (slots < 1) {
             throw new IllegalArgumentException("aviary.agent.slots (AVIARY_AGENT_SLOTS) must be at least 1");
         }
@@ -89,7 +94,49 @@ public record AgentProperties(
                 + ", stateDir=" + stateDir + ", heartbeatInterval=" + heartbeatInterval + ", httpAllowedHosts="
                 + httpAllowedHosts + ", shutdownGrace=" + shutdownGrace + ", retryInitialBackoff="
                 + retryInitialBackoff + ", retryMaxBackoff=" + retryMaxBackoff + ", enrolmentToken="
-                + (enrolmentToken.isEmpty() ? "none" : "***") + "]";
+                + (enrolmentToken.isEmpty() ? "none" : "***") + ", assignmentLog=" + assignmentLog + "]";
+    }
+
+    /**
+     * Limits of the processed-assignment log ({@code aviary.agent.assignment-log.*}): attempts not finished yet are
+     * always kept; a finished one is forgotten when it is older than the retention or beyond the maximum count.
+     * {@link io.aviary.agent.assignment.ProcessedAssignmentLog} explains why that is safe and how the defaults keep
+     * the log under 200 MB.
+     *
+     * @param finishedRetention how long a finished attempt is remembered, to refuse a redelivery of its assignment
+     *                          ({@code AVIARY_AGENT_ASSIGNMENT_LOG_RETENTION}).
+     * @param maxFinished       how many finished attempts are remembered at most, the newest; about 200 bytes of
+     *                          memory and 120 bytes of disk each ({@code AVIARY_AGENT_ASSIGNMENT_LOG_MAX_FINISHED}).
+     * @param compactAbove      file size past which the log is rewritten without what it no longer needs; it is also
+     *                          rewritten at every start ({@code AVIARY_AGENT_ASSIGNMENT_LOG_COMPACT_ABOVE}).
+     */
+    public record AssignmentLog(
+            @DefaultValue("7d") Duration finishedRetention,
+            @DefaultValue("100000") int maxFinished,
+            @DefaultValue("64MB") DataSize compactAbove) {
+
+        /** The same as {@link LogLimits#DEFAULTS}. */
+        public static final AssignmentLog DEFAULTS = new AssignmentLog(LogLimits.DEFAULTS.finishedRetention(),
+                LogLimits.DEFAULTS.maxFinished(), DataSize.ofBytes(LogLimits.DEFAULTS.compactAboveBytes()));
+
+        public AssignmentLog {
+            if (finishedRetention == null || finishedRetention.isNegative() || finishedRetention.isZero()) {
+                throw new IllegalArgumentException("aviary.agent.assignment-log.finished-retention"
+                        + " (AVIARY_AGENT_ASSIGNMENT_LOG_RETENTION) must be positive");
+            }
+            if (maxFinished < 1) {
+                throw new IllegalArgumentException("aviary.agent.assignment-log.max-finished"
+                        + " (AVIARY_AGENT_ASSIGNMENT_LOG_MAX_FINISHED) must be at least 1");
+            }
+            if (compactAbove == null || compactAbove.toBytes() < 1) {
+                throw new IllegalArgumentException("aviary.agent.assignment-log.compact-above"
+                        + " (AVIARY_AGENT_ASSIGNMENT_LOG_COMPACT_ABOVE) must be positive");
+            }
+        }
+
+        public LogLimits limits() {
+            return new LogLimits(finishedRetention, maxFinished, compactAbove.toBytes());
+        }
     }
 
     private static String hostName() {

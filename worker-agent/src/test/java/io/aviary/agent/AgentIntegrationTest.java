@@ -467,7 +467,8 @@ class AgentIntegrationTest {
         AgentProperties properties = new AgentProperties(api.url(), stack.kafkaBootstrap(), agentName, 2, 8,
                 List.of("noop", "sleep", "fail", "count"), Map.of("zone", "test"), agentStateDir,
                 Duration.ofMillis(200), List.of("localhost", "127.0.0.1"), Duration.ofSeconds(2),
-                Duration.ofMillis(20), Duration.ofMillis(200), agentEnrolmentToken);
+                Duration.ofMillis(20), Duration.ofMillis(200), agentEnrolmentToken,
+                AgentProperties.AssignmentLog.DEFAULTS);
         ExecutorRegistry executors = new ExecutorRegistry(List.of(new NoopExecutor(), new SleepExecutor(),
                 new FailExecutor(), counting));
         Agent agent = new Agent(properties, executors, fixedHardware(), Clock.systemUTC(), fatal::set);

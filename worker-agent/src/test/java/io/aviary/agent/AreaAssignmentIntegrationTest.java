@@ -105,7 +105,7 @@ class AreaAssignmentIntegrationTest {
         AgentProperties properties = new AgentProperties(api.url(), EmbeddedStack.shared().kafkaBootstrap(), name, 2,
                 8, List.of("http.poll", "http.post"), Map.of(), stateDir, Duration.ofMillis(200),
                 List.of("127.0.0.1"), Duration.ofSeconds(2), Duration.ofMillis(20), Duration.ofMillis(200),
-                api.issueEnrolmentToken());
+                api.issueEnrolmentToken(), AgentProperties.AssignmentLog.DEFAULTS);
         CommandSession session = new CommandSession();
         ConnectionSecrets connections = new ConnectionSecrets(session, AgentJson.newMapper(), Clock.systemUTC());
         HttpAllowList allowList = new HttpAllowList(properties.httpAllowedHosts());

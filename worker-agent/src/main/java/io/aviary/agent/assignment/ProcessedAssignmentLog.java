@@ -1,29 +1,25 @@
 package io.aviary.agent.assignment;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aviary.agent.executor.ExecutionResult;
-import io.aviary.events.task.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The agent's durable memory of every attempt it took on: an append-only file of JSON lines (one state change per
- * line), replayed into a map at start. It is what makes a redelivered assignment run once and what lets a restarted
+ * The agent's durable memory of the attempts it took on: an append-only file of JSON lines (one state change per
+ * line), replayed into memory at start. It is what makes a redelivered assignment run once and what lets a restarted
  * agent resume exactly the attempts it still owes (see {@link AssignmentIntake} for the whole argument).
  *
  * <p>Writes go straight to the file (a {@link FileOutputStream}, not a {@code FileChannel}: an interrupt, which the
@@ -33,50 +29,112 @@ import java.util.Optional;
  * after that ({@link #executed}, {@link #finish}) sync by default.
  *
  * <p>A crash in the middle of a write leaves a torn last line; it was never synced, so nothing was acknowledged on its
- * strength, and {@link #open} cuts it off. The file is not compacted (one line per state change, a few hundred bytes
- * each).
+ * strength, and {@link #open} cuts it off.
+ *
+ * <h2>Forgetting finished attempts, and why that is safe</h2>
+ * An unfinished attempt (ACCEPTED, EXECUTED) is never forgotten. A finished one (REPORTED, STALE, DROPPED) is only
+ * remembered to refuse a redelivery of its assignment, and it is forgotten once it finished longer ago than
+ * {@link LogLimits#finishedRetention()} (default 7 days) <em>or</em> more than {@link LogLimits#maxFinished()}
+ * (default 100,000) attempts finished after it. Kafka redelivers to the agent's group only records past its committed
+ * offsets, and {@link AssignmentConsumer} commits after every polled batch; so a redelivery is normally the batches
+ * polled since the last successful commit (a crash between the log sync and the commit, a failed commit): seconds, a
+ * few hundred records. Forgetting is safe under these assumptions:
+ * <ul>
+ *     <li>the agent's consumer group commits at least once within the retention and within {@code maxFinished}
+ *     assignments to this agent (a failed commit is covered by the next batch's);</li>
+ *     <li>nobody moves the group's offsets back by hand past the forgotten attempts.</li>
+ * </ul>
+ * Kafka's retention bounds nothing here ({@code aviary.events} keeps everything), and expired group offsets
+ * ({@code offsets.retention.minutes}, after the agent was away that long) are no redelivery: with no committed offset
+ * at all, {@link AssignmentConsumer#prepare()} starts from the end. Should the assumptions break, a forgotten
+ * attempt is accepted again and its start report decides: the command side refuses the start of an attempt that is not
+ * current, or of a final task (409, recorded STALE, not run). Only an attempt whose complete report was refused
+ * (recorded DROPPED) while the command side still has it running would run again, until that task times out there.
+ *
+ * <h2>Compaction, and the bound on disk and memory</h2>
+ * The file is rewritten with only what is remembered (one line per finished attempt: key, state, time; the ACCEPTED and
+ * EXECUTED lines of an owed one) at every {@link #open} that finds dead lines, and whenever it grows past
+ * {@link LogLimits#compactAboveBytes()} (default 64 MiB) or has twice as many dead lines as live ones (at least
+ * {@value #MIN_DEAD_LINES}). The rewrite goes to {@code <file>.compact}, is synced and renamed over the file
+ * ({@link LogFile}): a crash leaves either the old file, complete, or the new one; a leftover {@code .compact} is
+ * deleted at open. Compaction runs on the thread whose write crossed the threshold, under the log's lock: about 0.3 s
+ * for 100,000 remembered attempts, at most once per 200,000 new lines at the limit (about 1.5 µs per line, amortized).
+ *
+ * <p>Numbers, with the defaults. On disk a compacted finished attempt is a line of about 116 bytes (UUID task id,
+ * time in nanoseconds; {@code ProcessedAssignmentLogCompactionTest} measures it), so 100,000 of them are 12 MB; the
+ * file never passes 64 MiB (plus the line that crossed it), and a compaction needs its copy beside it: 79 MB at
+ * most. In memory a finished attempt is a map entry, its key (with the task id string), its state and time: about
+ * 185 bytes (a heap probe on a 64-bit JVM with compressed references), under 20 MB for 100,000. Owed attempts are at
+ * most the agent's slots plus its queue (the dispatcher keeps to that), each with a payload Kafka caps at its maximum
+ * record size (1 MB by default). The replay streams the file line by line. An agent running for weeks at any rate thus
+ * stays well under 200 MB of disk and of memory for this log; raising {@code max-finished} costs about 300 bytes per
+ * attempt.
  */
 public final class ProcessedAssignmentLog implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedAssignmentLog.class);
+    /** Fewer dead lines than this are not worth a rewrite (except at open, where the replay is already paid). */
+    static final long MIN_DEAD_LINES = 10_000;
 
     private final Path file;
-    private final FileOutputStream out;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<AttemptKey, LoggedAttempt> attempts;
+    private final LogLimits limits;
+    private final AttemptMemory memory;
+    private FileOutputStream out;
+    private long fileLines;
+    private long fileBytes;
+    /** The size that calls for a compaction: the limit, or twice what the last compaction left if that is more. */
+    private long compactAboveBytes;
+    /** After a failed compaction, the next try waits for this many lines. */
+    private long retryCompactionAtLines;
 
-    private ProcessedAssignmentLog(Path file, FileOutputStream out, ObjectMapper json, Clock clock,
-                                   Map<AttemptKey, LoggedAttempt> attempts) {
+    private ProcessedAssignmentLog(Path file, ObjectMapper json, Clock clock, LogLimits limits, AttemptMemory memory,
+                                   LogFile.Extent extent) throws IOException {
         this.file = file;
-        this.out = out;
         this.json = json;
         this.clock = clock;
-        this.attempts = attempts;
+        this.limits = limits;
+        this.memory = memory;
+        this.fileLines = extent.lines();
+        this.fileBytes = extent.bytes();
+        this.compactAboveBytes = limits.compactAboveBytes();
+        this.out = new FileOutputStream(file.toFile(), true);
     }
 
-    /** Opens (or creates) the log and replays it. */
+    /** Opens (or creates) the log with the {@link LogLimits#DEFAULTS default limits} and replays it. */
     public static ProcessedAssignmentLog open(Path file, ObjectMapper json, Clock clock) {
+        return open(file, json, clock, LogLimits.DEFAULTS);
+    }
+
+    /** Opens (or creates) the log, replays it, forgets what the limits no longer cover and compacts it. */
+    public static ProcessedAssignmentLog open(Path file, ObjectMapper json, Clock clock, LogLimits limits) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Map<AttemptKey, LoggedAttempt> attempts = replay(file, json);
-            FileOutputStream out = new FileOutputStream(file.toFile(), true);
-            log.info("Processed-assignment log {}: {} attempts known, {} unfinished", file, attempts.size(),
-                    attempts.values().stream().filter(a -> !a.state().isFinal()).count());
-            return new ProcessedAssignmentLog(file, out, json, clock, attempts);
+            AttemptMemory memory = new AttemptMemory(limits);
+            Instant now = clock.instant();
+            LogFile.Extent extent = LogFile.replay(file, json, record -> memory.apply(record, now));
+            memory.forget(now);
+            ProcessedAssignmentLog opened = new ProcessedAssignmentLog(file, json, clock, limits, memory, extent);
+            log.info("Processed-assignment log {}: {} attempts known, {} unfinished", file, memory.size(),
+                    memory.unfinished().size());
+            if (opened.fileLines > memory.liveLines()) {
+                opened.compact();
+            }
+            return opened;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open processed-assignment log " + file, e);
         }
     }
 
-    /** Whether the attempt was ever accepted (whatever became of it). */
+    /** Whether the attempt was accepted and is still remembered (whatever became of it). */
     public synchronized boolean contains(AttemptKey key) {
-        return attempts.containsKey(key);
+        return memory.contains(key);
     }
 
-    /** The attempt's current state, if it was ever accepted. */
+    /** The attempt's current state, if it was accepted and is still remembered. */
     public synchronized Optional<AttemptState> state(AttemptKey key) {
-        return Optional.ofNullable(attempts.get(key)).map(LoggedAttempt::state);
+        return memory.state(key);
     }
 
     /**
@@ -85,21 +143,19 @@ public final class ProcessedAssignmentLog implements Closeable {
      * @return {@code false} when the attempt is already known: a redelivery, to be skipped
      */
     public synchronized boolean accept(Assignment assignment) {
-        if (attempts.containsKey(assignment.key())) {
+        if (memory.contains(assignment.key())) {
             return false;
         }
-        append(new LogRecord("ACCEPTED", assignment.taskId(), assignment.attempt(), assignment.type(),
-                assignment.payload(), assignment.timeoutMs(), null, null, null, clock.instant().toString()), false);
-        attempts.put(assignment.key(), new LoggedAttempt(assignment, AttemptState.ACCEPTED, null));
+        write(LogRecord.accepted(assignment, clock.instant()), false);
         return true;
     }
 
     /** Records the result of a run (synced): from now on the attempt is only reported, never run again. */
     public synchronized void executed(AttemptKey key, ExecutionResult result) {
-        LoggedAttempt current = known(key);
-        append(new LogRecord("EXECUTED", key.taskId(), key.attempt(), null, null, null, result.outcome(),
-                result.output(), result.message(), clock.instant().toString()), true);
-        attempts.put(key, new LoggedAttempt(current.assignment(), AttemptState.EXECUTED, result));
+        if (!memory.owes(key)) {
+            throw new IllegalStateException("Attempt " + key + " is not owed (never accepted, or already final)");
+        }
+        write(LogRecord.executed(key, result, clock.instant()), true);
     }
 
     /** Records a final state (synced). */
@@ -112,10 +168,10 @@ public final class ProcessedAssignmentLog implements Closeable {
         if (!state.isFinal()) {
             throw new IllegalArgumentException("Not a final state: " + state);
         }
-        LoggedAttempt current = known(key);
-        append(new LogRecord(state.name(), key.taskId(), key.attempt(), null, null, null, null, null, reason,
-                clock.instant().toString()), sync);
-        attempts.put(key, new LoggedAttempt(current.assignment(), state, current.result()));
+        if (!memory.contains(key)) {
+            throw new IllegalStateException("Attempt " + key + " was never accepted");
+        }
+        write(LogRecord.finished(key, state, reason, clock.instant()), sync);
     }
 
     /** Forces everything written so far to disk. */
@@ -129,12 +185,12 @@ public final class ProcessedAssignmentLog implements Closeable {
 
     /** Attempts still owed (accepted or executed but not final), in the order they were accepted. */
     public synchronized List<LoggedAttempt> unfinished() {
-        return attempts.values().stream().filter(a -> !a.state().isFinal()).toList();
+        return memory.unfinished();
     }
 
-    /** Number of attempts known. */
+    /** Number of attempts remembered: every unfinished one, and the finished ones not forgotten yet. */
     public synchronized int size() {
-        return attempts.size();
+        return memory.size();
     }
 
     @Override
@@ -146,88 +202,69 @@ public final class ProcessedAssignmentLog implements Closeable {
         }
     }
 
-    private LoggedAttempt known(AttemptKey key) {
-        LoggedAttempt current = attempts.get(key);
-        if (current == null) {
-            throw new IllegalStateException("Attempt " + key + " was never accepted");
-        }
-        return current;
-    }
-
-    private void append(LogRecord record, boolean sync) {
+    /** File first, memory second: a line that could not be written changes nothing. */
+    private void write(LogRecord record, boolean sync) {
+        byte[] line;
         try {
-            out.write((json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8));
+            line = (json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            out.write(line);
             if (sync) {
                 out.getFD().sync();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to " + file, e);
         }
+        fileLines++;
+        fileBytes += line.length;
+        memory.apply(record, clock.instant());
+        if (compactionDue()) {
+            compact();
+        }
     }
 
-    private static Map<AttemptKey, LoggedAttempt> replay(Path file, ObjectMapper json) throws IOException {
-        Map<AttemptKey, LoggedAttempt> attempts = new LinkedHashMap<>();
-        if (!Files.exists(file)) {
-            return attempts;
+    private boolean compactionDue() {
+        if (fileLines < retryCompactionAtLines) {
+            return false;
         }
-        byte[] content = Files.readAllBytes(file);
-        int lastNewline = lastIndexOf(content, (byte) '\n');
-        if (lastNewline < content.length - 1) {
-            // A torn write from a crash: never synced, so never acknowledged. Drop it before appending after it.
-            log.warn("{}: dropping an incomplete last line ({} bytes) left by a crash", file,
-                    content.length - 1 - lastNewline);
-            try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
-                raw.setLength(lastNewline + 1L);
-                raw.getFD().sync();
-            }
-        }
-        String[] lines = new String(content, 0, lastNewline + 1, StandardCharsets.UTF_8).split("\n");
-        int number = 0;
-        for (String line : lines) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                apply(json.readValue(line, LogRecord.class), attempts);
-            } catch (IOException | RuntimeException e) {
-                log.error("{}: skipping unreadable line {}: {}", file, number, e.getMessage());
-            }
-        }
-        return attempts;
+        long live = memory.liveLines();
+        long dead = fileLines - live;
+        return fileBytes > compactAboveBytes || dead >= MIN_DEAD_LINES && dead > 2 * live;
     }
 
-    private static void apply(LogRecord record, Map<AttemptKey, LoggedAttempt> attempts) {
-        AttemptKey key = new AttemptKey(record.taskId(), record.attempt());
-        AttemptState state = AttemptState.valueOf(record.op());
-        if (state == AttemptState.ACCEPTED) {
-            Assignment assignment = new Assignment(record.taskId(), record.type(), record.attempt(), record.payload(),
-                    record.timeoutMs() == null ? 0 : record.timeoutMs());
-            attempts.putIfAbsent(key, new LoggedAttempt(assignment, state, null));
+    /**
+     * Rewrites the file with what is remembered. Everything written so far is in it, synced. A failure leaves the old
+     * file as the log and is tried again {@value #MIN_DEAD_LINES} lines later.
+     */
+    private void compact() {
+        long started = System.nanoTime();
+        long linesBefore = fileLines;
+        long bytesBefore = fileBytes;
+        LogFile.Extent compacted;
+        try {
+            compacted = LogFile.rewrite(file, json, memory.compacted(), out::close);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Compacting {} failed; it stays as it is: {}", file, e.toString());
+            retryCompactionAtLines = fileLines + MIN_DEAD_LINES;
+            reopen();
             return;
         }
-        LoggedAttempt current = attempts.get(key);
-        if (current == null) {
-            throw new IllegalStateException(state + " for " + key + " without ACCEPTED");
-        }
-        ExecutionResult result = state == AttemptState.EXECUTED
-                ? new ExecutionResult(record.outcome(), record.output(), record.message())
-                : current.result();
-        attempts.put(key, new LoggedAttempt(current.assignment(), state, result));
+        fileLines = compacted.lines();
+        fileBytes = compacted.bytes();
+        // When what is remembered is itself near the limit, rewriting it at every line would be all the log does.
+        compactAboveBytes = Math.max(limits.compactAboveBytes(), 2 * fileBytes);
+        retryCompactionAtLines = 0;
+        reopen();
+        log.info("Compacted {}: {} lines ({} bytes) to {} ({} bytes), {} finished attempts remembered, {} unfinished,"
+                        + " in {} ms", file, linesBefore, bytesBefore, fileLines, fileBytes, memory.finishedCount(),
+                memory.unfinished().size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static int lastIndexOf(byte[] content, byte value) {
-        for (int i = content.length - 1; i >= 0; i--) {
-            if (content[i] == value) {
-                return i;
-            }
+    private void reopen() {
+        try {
+            out.close();
+            out = new FileOutputStream(file.toFile(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reopen " + file + " after compacting it", e);
         }
-        return -1;
-    }
-
-    /** One line of the log. {@code op} is an {@link AttemptState} name; the other fields depend on it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LogRecord(String op, String taskId, int attempt, String type, Map<String, Object> payload, Long timeoutMs,
-                     Outcome outcome, Map<String, Object> output, String message, String at) {
     }
 }
