@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Economy read-model documents in the shapes the projections app writes (projections/READ_MODELS.md), with the
@@ -62,15 +63,40 @@ public final class EconomyFixtures {
                 .append("balanceAfter", balanceAfter).append("cycleDate", cycleDate);
     }
 
-    public static Document auditDay(String workerId, String date, Document... movements) {
-        return new Document("_id", workerId + ":" + date).append("workerId", workerId)
-                .append("accountId", "account-of-" + workerId).append("date", date)
-                .append("count", movements.length).append("movements", List.of(movements));
+    /** Account sequences per audit bucket, as the projection cuts a day ({@code AuditBucket.SIZE}). */
+    public static final int AUDIT_BUCKET = 500;
+
+    /** A worker's UTC day as the audit projection stores it: the day document, then its buckets. */
+    public static List<Document> auditDay(String workerId, String date, Document... movements) {
+        return auditDay(workerId, date, List.of(), List.of(movements));
+    }
+
+    /**
+     * A worker's UTC day: the day document counting the movements of each bucket ({@code buckets: {"<n>": count}}),
+     * holding {@code legacy} itself (a day written before buckets existed; none: no {@code count} nor
+     * {@code movements}), then the buckets {@code <workerId>:<date>:<seq / 500>} holding {@code bucketed}.
+     */
+    public static List<Document> auditDay(String workerId, String date, List<Document> legacy,
+                                          List<Document> bucketed) {
+        TreeMap<Long, List<Document>> buckets = new TreeMap<>();
+        bucketed.forEach(m -> buckets.computeIfAbsent(m.getLong("seq") / AUDIT_BUCKET, n -> new ArrayList<>()).add(m));
+        Document counts = new Document();
+        buckets.forEach((n, movements) -> counts.append(n.toString(), movements.size()));
+        Document day = new Document("_id", workerId + ":" + date).append("workerId", workerId)
+                .append("accountId", "account-of-" + workerId).append("date", date);
+        if (!legacy.isEmpty()) {
+            day.append("count", legacy.size()).append("movements", legacy);
+        }
+        List<Document> documents = new ArrayList<>(List.of(day.append("buckets", counts)));
+        buckets.forEach((n, movements) -> documents.add(new Document("_id", workerId + ":" + date + ":" + n)
+                .append("workerId", workerId).append("accountId", "account-of-" + workerId).append("date", date)
+                .append("bucket", n).append("count", movements.size()).append("movements", movements)));
+        return documents;
     }
 
     /** alice's movements over the four days: 12, as the audit projection stores them. */
     public static List<Document> aliceAudit() {
-        return List.of(
+        return Stream.of(
                 auditDay(ALICE, "2026-01-30",
                         movement(2, "charge", -10, T1, "assignment", "2026-01-30T09:00:02Z", -10L, null),
                         movement(3, "credit", 40, T1, "completion", "2026-01-30T09:00:10Z", 30L, null),
@@ -86,7 +112,8 @@ public final class EconomyFixtures {
                         movement(13, "credit", 39, T6, "completion", "2026-02-01T12:00:31Z", 19L, null)),
                 auditDay(ALICE, "2026-02-02",
                         movement(15, "payout", -19, null, "payout", "2026-02-02T00:05:00Z", null, "2026-02-01"),
-                        movement(16, "charge", -17, T9, "assignment", "2026-02-02T10:00:20Z", -17L, null)));
+                        movement(16, "charge", -17, T9, "assignment", "2026-02-02T10:00:20Z", -17L, null)))
+                .flatMap(List::stream).toList();
     }
 
     public static Document day(String date, long fees, long rewards, long completed, long paidOut, long closed,

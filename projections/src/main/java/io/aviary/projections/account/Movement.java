@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static io.aviary.projections.mongo.Bson.date;
-import static io.aviary.projections.mongo.Bson.instant;
-import static io.aviary.projections.mongo.Bson.longValue;
 import static io.aviary.projections.mongo.Bson.millis;
 
 /**
@@ -58,15 +56,5 @@ record Movement(long seq, String kind, long amount, String taskId, Integer attem
                 .append("at", date(at))
                 .append("balanceAfter", balanceAfter)
                 .append("cycleDate", cycleDate);
-    }
-
-    static Movement fromDocument(Document document) {
-        Object attempt = document.get("attempt");
-        Object balanceAfter = document.get("balanceAfter");
-        return new Movement(longValue(document, "seq", 0), document.getString("kind"),
-                longValue(document, "amount", 0), document.getString("taskId"),
-                attempt instanceof Number number ? number.intValue() : null, document.getString("reason"),
-                instant(document, "at"), balanceAfter instanceof Number number ? number.longValue() : null,
-                document.getString("cycleDate"));
     }
 }

@@ -36,13 +36,20 @@ public final class BatchIo {
 
     /** The current documents of these ids (absent ids are simply missing from the map). */
     public static Map<String, Document> loadById(MongoCollection<Document> collection, Collection<String> ids) {
+        return loadById(collection, ids, null);
+    }
+
+    /** As {@link #loadById(MongoCollection, Collection)}, only the fields of {@code projection} (null: all). */
+    public static Map<String, Document> loadById(MongoCollection<Document> collection, Collection<String> ids,
+                                                 org.bson.conversions.Bson projection) {
         Map<String, Document> documents = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return documents;
         }
         List<String> distinct = ids.stream().distinct().toList();
         // the whole answer in the first batch: no getMore round trip (MongoDB's first batch is 101 documents)
-        for (Document document : collection.find(Filters.in("_id", distinct)).batchSize(distinct.size())) {
+        for (Document document : collection.find(Filters.in("_id", distinct)).projection(projection)
+                .batchSize(distinct.size())) {
             documents.put(document.getString("_id"), document);
         }
         return documents;

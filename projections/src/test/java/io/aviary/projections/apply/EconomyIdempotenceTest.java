@@ -75,7 +75,8 @@ class EconomyIdempotenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"accounts", "analytics_task_timings", "analytics_daily", "billing_cycles"})
+    @ValueSource(strings = {"accounts", "account_audit", "analytics_task_timings", "analytics_daily",
+            "billing_cycles"})
     void batchReplayedAfterACrashThatLostOneCollectionsWriteGivesTheSameDocuments(String lost) {
         List<ProjectedEvent> events = EconomyScenario.feed().events();
         try (ReadModelStore store = new ReadModelStore("idempotence_crash")) {

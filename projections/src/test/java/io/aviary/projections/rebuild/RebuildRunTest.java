@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.model.Indexes;
 import io.aviary.infra.EmbeddedStack;
+import io.aviary.projections.account.AuditLog;
 import io.aviary.projections.apply.EconomyScenario;
 import io.aviary.projections.apply.ProjectedEvent;
 import io.aviary.projections.apply.ReadModel;
@@ -157,6 +158,38 @@ class RebuildRunTest {
         // then
         assertThat(run.progress().state()).isEqualTo(RebuildState.DONE);
         assertThat(store.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aRebuiltAuditHoldsInBucketsTheDaysThatWereStoredOneDocumentEach() {
+        // given a live account_audit in the shape before buckets: one document per worker and day
+        List<ProjectedEvent> history = EconomyScenario.feed().events();
+        String topic = EventTopics.create("rebuild-audit", 3);
+        EventTopics.produce(topic, history);
+        live.apply(history);
+        List<Document> bucketed = store.documents("account_audit");
+        List<Document> oneDocumentPerDay = new ArrayList<>();
+        for (Document day : bucketed) {
+            if (day.containsKey("buckets")) {
+                List<Document> movements = AuditLog.movements(store.database(), day.getString("workerId"),
+                        day.getString("date"));
+                oneDocumentPerDay.add(new Document("_id", day.get("_id")).append("workerId", day.get("workerId"))
+                        .append("accountId", day.get("accountId")).append("date", day.get("date"))
+                        .append("count", movements.size()).append("movements", movements));
+            }
+        }
+        store.database().getCollection("account_audit").drop();
+        store.database().getCollection("account_audit").insertMany(oneDocumentPerDay);
+
+        // when
+        RebuildRun run = run(ReadModel.ACCOUNT_AUDIT, topic, LiveProjection.NONE);
+        run.run();
+
+        // then every day is in buckets, as a live projection of the whole history writes it
+        assertThat(run.progress().state()).isEqualTo(RebuildState.DONE);
+        assertThat(oneDocumentPerDay).hasSizeGreaterThan(5);
+        assertThat(store.documents("account_audit")).isEqualTo(bucketed);
+        assertThat(collections()).noneMatch(name -> name.contains("__rebuild_"));
     }
 
     @Test

@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code accounts} (key: worker id) and {@code account_audit} (one document per worker and UTC day, key
- * {@code <workerId>:<date>}): an audit page is two reads by {@code _id}, never a scan. Worker names come from
- * {@code workers}, by {@code _id} too.
+ * Reads {@code accounts} (key: worker id) and {@code account_audit} (per worker and UTC day a day document,
+ * {@code <workerId>:<date>}, counting the movements of the day's buckets, {@code <workerId>:<date>:<n>}; see
+ * {@link AuditPart}): an audit page is two reads by {@code _id}, never a scan: the day documents of the range, then
+ * the buckets of the page. Worker names come from {@code workers}, by {@code _id} too.
  */
 @Component
 class AccountQueries {
@@ -62,36 +63,35 @@ class AccountQueries {
         if (document(workerId).isEmpty()) {
             return Optional.empty();
         }
-        List<String> ids = new ArrayList<>();
+        List<String> dayIds = new ArrayList<>();
         for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
-            ids.add(workerId + ":" + day);
+            dayIds.add(workerId + ":" + day);
         }
-        // first the size of each day present, to find the days that hold the page
-        List<Document> counts = audit.find(Filters.in("_id", ids)).projection(Projections.include("count"))
-                .into(new ArrayList<>());
-        counts.sort(Comparator.comparing((Document doc) -> doc.getString("_id")).reversed());
-        long total = counts.stream().mapToLong(doc -> Account.number(doc, "count")).sum();
+        // first the day documents of the range (counts only), to find the documents that hold the page
+        List<AuditPart> parts = AuditPart.newestFirst(dayIds, byId(audit.find(Filters.in("_id", dayIds))
+                .projection(Projections.include("count", "buckets"))));
+        long total = parts.stream().mapToLong(AuditPart::count).sum();
         long offset = (long) page * size;
         List<String> needed = new ArrayList<>();
         long skipped = 0;
         long first = -1;
-        for (Document day : counts) {
-            long count = Account.number(day, "count");
-            if (skipped + count > offset && skipped < offset + size) {
+        for (AuditPart part : parts) {
+            if (skipped + part.count() > offset && skipped < offset + size) {
                 if (first < 0) {
                     first = offset - skipped;
                 }
-                needed.add(day.getString("_id"));
+                needed.add(part.id());
             }
-            skipped += count;
+            skipped += part.count();
         }
         List<Movement> items = new ArrayList<>();
         if (!needed.isEmpty()) {
-            List<Document> days = audit.find(Filters.in("_id", needed)).into(new ArrayList<>());
-            days.sort(Comparator.comparing((Document doc) -> doc.getString("_id")).reversed());
+            Map<String, Document> held = byId(audit.find(Filters.in("_id", needed))
+                    .projection(Projections.include("movements")));
             List<Movement> window = new ArrayList<>();
-            for (Document day : days) {
-                List<Document> movements = new ArrayList<>(day.getList("movements", Document.class, List.of()));
+            for (String id : needed) {
+                List<Document> movements = new ArrayList<>(held.getOrDefault(id, new Document())
+                        .getList("movements", Document.class, List.of()));
                 movements.sort(Comparator.comparingLong((Document m) -> Account.number(m, "seq")).reversed());
                 movements.forEach(m -> window.add(Movement.of(m)));
             }
@@ -114,6 +114,12 @@ class AccountQueries {
             LocalDate to = last != null && day(last).isAfter(today) ? day(last) : today;
             return new Span(from.isAfter(to) ? to : from, to);
         });
+    }
+
+    private static Map<String, Document> byId(Iterable<Document> documents) {
+        Map<String, Document> byId = new HashMap<>();
+        documents.forEach(doc -> byId.put(doc.getString("_id"), doc));
+        return byId;
     }
 
     private Optional<Document> document(String workerId) {
