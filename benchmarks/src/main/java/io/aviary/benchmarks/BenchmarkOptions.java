@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * @param agentSlots          slots of each agent
  * @param agentMaxQueue       tasks each agent accepts beyond its slots
  * @param submitters          concurrent create-task requests of scenario 1's closed-loop load
+ * @param submitBatch         tasks per create request of scenario 1: 1 = {@code POST /api/v1/tasks}, more =
+ *                            {@code POST /api/v1/tasks:batch} with up to this many
  * @param maxOutstanding      scenario 1 pauses submitting while this many submitted tasks are not yet COMPLETED in
  *                            the read model (keeps the backlog bounded); 0: four times what the fleet holds at once
  *                            (agents x (slots + max queue))
@@ -46,7 +48,7 @@ import java.util.TreeSet;
  */
 public record BenchmarkOptions(boolean quick, Set<Integer> scenarios, int repeats, Duration warmup, Duration duration,
                                Duration latencyDuration, List<Integer> rates, int agents, int agentSlots,
-                               int agentMaxQueue, int submitters, int maxOutstanding, int replayEvents,
+                               int agentMaxQueue, int submitters, int submitBatch, int maxOutstanding, int replayEvents,
                                List<String> replayModels, int queryWorkers, int queryTasks, int queryRequests,
                                Duration queryTimeLimit, int sideBySideTasks, Duration jobrunrPollInterval,
                                int partitions, boolean profile, List<String> childJvmOptions, Path outputDir,
@@ -78,6 +80,7 @@ public record BenchmarkOptions(boolean quick, Set<Integer> scenarios, int repeat
               --rates=50,200,500           scenario 2: offered rates, tasks/s
               --agents=4 --agent-slots=4 --agent-max-queue=8
               --submitters=16              scenario 1: concurrent create requests
+              --submit-batch=1             scenario 1: tasks per create request (more: POST /api/v1/tasks:batch)
               --max-outstanding=N          scenario 1: submitted but not yet COMPLETED in the read model
                                            (default 0 = 4 x agents x (slots + max queue): 192)
               --replay-events=1000000      scenario 4: synthetic events written to Kafka
@@ -124,6 +127,7 @@ public record BenchmarkOptions(boolean quick, Set<Integer> scenarios, int repeat
                 p.positive("agent-slots", 4),
                 p.nonNegative("agent-max-queue", 8),
                 p.positive("submitters", 16),
+                p.positive("submit-batch", 1),
                 p.nonNegative("max-outstanding", 0),
                 p.positive("replay-events", quick ? 10_000 : 1_000_000),
                 p.models("replay-models", quick ? List.of("tasks", "accounts") : DEFAULT_READ_MODELS),
@@ -179,6 +183,7 @@ public record BenchmarkOptions(boolean quick, Set<Integer> scenarios, int repeat
         d.put("agentSlots", agentSlots);
         d.put("agentMaxQueue", agentMaxQueue);
         d.put("submitters", submitters);
+        d.put("submitBatch", submitBatch);
         d.put("maxOutstanding", maxOutstanding);
         d.put("replayEvents", replayEvents);
         d.put("replayModels", replayModels);

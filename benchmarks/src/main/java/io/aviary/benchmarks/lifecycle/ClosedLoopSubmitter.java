@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Scenario 1's load: keeps {@code concurrency} create requests in flight, as long as fewer than
+ * Scenario 1's load: keeps {@code concurrency} create requests (of one task, or of up to {@code batch}) in flight, as long as fewer than
  * {@code maxOutstanding} submitted tasks are not yet COMPLETED in the read model (so the backlog stays bounded and
  * the figure is the platform's steady state, not a queue growing for a minute).
  */
@@ -19,6 +19,7 @@ public final class ClosedLoopSubmitter implements AutoCloseable {
     private final CompletionTracker tracker;
     private final int maxOutstanding;
     private final int concurrency;
+    private final int batch;
     private final Semaphore inFlight;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -27,8 +28,11 @@ public final class ClosedLoopSubmitter implements AutoCloseable {
     private volatile boolean stopped;
     private volatile boolean recordLatencies;
 
-    public ClosedLoopSubmitter(CommandApi command, CompletionTracker tracker, int concurrency, int maxOutstanding) {
+    /** @param batch tasks per request: 1 = {@code POST /api/v1/tasks}, more = {@code POST /api/v1/tasks:batch} */
+    public ClosedLoopSubmitter(CommandApi command, CompletionTracker tracker, int concurrency, int maxOutstanding,
+                               int batch) {
         this.command = command;
+        this.batch = batch;
         this.tracker = tracker;
         this.maxOutstanding = maxOutstanding;
         this.concurrency = concurrency;
@@ -70,18 +74,31 @@ public final class ClosedLoopSubmitter implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            command.createNoopTask().thenAccept(created -> {
-                inFlight.release();
-                if (created.ok()) {
-                    tracker.track(created.taskId());
-                    accepted.incrementAndGet();
-                    if (recordLatencies) {
-                        latencies.add(created.latencyMs());
-                    }
-                } else {
-                    refused.incrementAndGet();
-                }
-            });
+            if (batch == 1) {
+                command.createNoopTask().thenAccept(created -> {
+                    inFlight.release();
+                    taken(created);
+                });
+            } else {
+                int count = (int) Math.max(1, Math.min(batch, maxOutstanding - tracker.outstanding()));
+                command.createNoopTasks(count).thenAccept(created -> {
+                    inFlight.release();
+                    created.forEach(this::taken);
+                    refused.addAndGet(count - created.size());
+                });
+            }
+        }
+    }
+
+    private void taken(CommandApi.Created created) {
+        if (created.ok()) {
+            tracker.track(created.taskId());
+            accepted.incrementAndGet();
+            if (recordLatencies) {
+                latencies.add(created.latencyMs());
+            }
+        } else {
+            refused.incrementAndGet();
         }
     }
 

@@ -58,9 +58,12 @@ public final class LifecycleScenario {
                 .setting("agents", options.agents()).setting("agentSlots", options.agentSlots())
                 .setting("agentMaxQueue", options.agentMaxQueue())
                 .setting("concurrentCreateRequests", options.submitters())
+                .setting("tasksPerCreateRequest", options.submitBatch())
                 .setting("maxOutstandingTasks", maxOutstanding())
                 .setting("taskType", "noop (payload {})");
-        throughput.note("Closed loop: " + options.submitters() + " create requests in flight while fewer than "
+        throughput.note("Closed loop: " + options.submitters() + " create requests in flight ("
+                + (options.submitBatch() == 1 ? "POST /api/v1/tasks, one task each" : "POST /api/v1/tasks:batch, up to "
+                + options.submitBatch() + " tasks each") + ") while fewer than "
                 + maxOutstanding() + " submitted tasks are not yet COMPLETED in the read model. tasks/s = "
                 + "growth of countDocuments({status: COMPLETED}) over the window; events/s = growth of "
                 + "count(*) of domainevententry, of the sum of aviary.events end offsets, and of the projections "
@@ -95,7 +98,7 @@ public final class LifecycleScenario {
         FlightRecordings recordings = profileDir != null && run == 1 ? startRecordings() : null;
         try (CompletionTracker tracker = new CompletionTracker(rig.readModels(), Duration.ofMillis(250), 1000, false)) {
             ClosedLoopSubmitter submitter = new ClosedLoopSubmitter(rig.command(), tracker, options.submitters(),
-                    maxOutstanding());
+                    maxOutstanding(), options.submitBatch());
             try {
                 progress.say("1. lifecycle run %d/%d: warm-up %s", run, options.repeats(),
                         BenchmarkOptions.text(options.warmup()));

@@ -11,14 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The command API as an operator uses it: {@code POST /api/v1/tasks} with the admin's bearer token, asynchronously
- * (the load generators keep many requests in flight on few threads).
+ * The command API as an operator uses it: {@code POST /api/v1/tasks} (or {@code /api/v1/tasks:batch}) with the
+ * admin's bearer token, asynchronously (the load generators keep many requests in flight on few threads).
  */
 public final class CommandApi implements AutoCloseable {
 
@@ -76,6 +79,41 @@ public final class CommandApi implements AutoCloseable {
                         return new Created(null, response.statusCode(), sent, answered, sentEpoch);
                     }
                     return new Created(taskId(response.body()), 202, sent, answered, sentEpoch);
+                });
+    }
+
+    /**
+     * Submits {@code count} {@code noop} tasks in one {@code POST /api/v1/tasks:batch}; one {@link Created} per task
+     * taken (all with the request's times), none when the request failed.
+     */
+    public CompletableFuture<List<Created>> createNoopTasks(int count) {
+        String body = "{\"tasks\":[" + String.join(",", Collections.nCopies(count, NOOP_TASK)) + "]}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tasks:batch"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + admin.accessToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        long sentEpoch = System.currentTimeMillis();
+        long sent = System.nanoTime();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    long answered = System.nanoTime();
+                    if (failure != null || response.statusCode() != 200) {
+                        return List.<Created>of();
+                    }
+                    List<Created> created = new ArrayList<>(count);
+                    try {
+                        for (JsonNode result : JSON.readTree(response.body()).path("results")) {
+                            if (result.path("status").asInt() == 202) {
+                                created.add(new Created(result.path("taskId").asText(), 202, sent, answered,
+                                        sentEpoch));
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return created;
                 });
     }
 

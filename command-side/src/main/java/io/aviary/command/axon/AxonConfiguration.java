@@ -1,12 +1,15 @@
 package io.aviary.command.axon;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -18,6 +21,21 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    /**
+     * Events per batch of every tracking processor that does not set its own (the dispatcher, the publisher and
+     * accounting do). Axon's default of one made each of them commit a transaction with a token update for every
+     * event in the store, whether it handled it or not (ADR 16); a tracking processor takes what is there up to the
+     * size, so a quiet system still handles event by event.
+     */
+    static final int DEFAULT_PROCESSOR_BATCH_SIZE = 100;
+
+    @Autowired
+    void defaultProcessorBatch(EventProcessingConfigurer processing) {
+        processing.registerTrackingEventProcessorConfiguration(config ->
+                TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(DEFAULT_PROCESSOR_BATCH_SIZE));
+    }
 
     /**
      * The one serializer for events, messages, tokens and sagas ({@code axon.serializer.*=jackson} makes Axon use the
