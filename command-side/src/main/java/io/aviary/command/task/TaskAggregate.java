@@ -62,6 +62,10 @@ public class TaskAggregate {
     private int attempt;
     private String workerId;
     private int failures;
+    /** When the current attempt was assigned, or started once it has: its time-out runs from here. */
+    private Instant attemptSince;
+    /** The current attempt's timeout, as assigned (0: none). */
+    private long attemptTimeoutMs;
 
     protected TaskAggregate() {
         // Axon creates an empty instance, then replays the events (or runs a creating command).
@@ -121,10 +125,21 @@ public class TaskAggregate {
         }
     }
 
+    /**
+     * The dispatcher's sweep decides on its view, which may lag: an attempt it saw assigned may have started since,
+     * and its time-out then runs from the start. The aggregate checks the deadline on its own state.
+     */
     @CommandHandler
     public void handle(TimeOutTask command, RetryBackoff backoff) {
         requireCurrentAttempt(command.attempt());
         require(Action.TIME_OUT);
+        if (attemptSince != null && attemptTimeoutMs > 0) {
+            Instant deadline = attemptSince.plusMillis(attemptTimeoutMs);
+            if (now().isBefore(deadline)) {
+                throw reject("attempt " + attempt + " is not overdue: " + (status == TaskStatus.RUNNING
+                        ? "started" : "assigned") + " at " + attemptSince + ", it times out at " + deadline);
+            }
+        }
         apply(new TaskTimedOut(taskId, type, attempt, workerId, now()));
         retryOrDeadLetter("attempt " + attempt + " timed out after " + timeoutMs + " ms", backoff);
     }
@@ -206,6 +221,8 @@ public class TaskAggregate {
         attempt = event.attempt();
         workerId = event.workerId();
         status = TaskStatus.ASSIGNED;
+        attemptSince = event.assignedAt();
+        attemptTimeoutMs = event.timeoutMs();
     }
 
     @EventSourcingHandler
@@ -213,11 +230,14 @@ public class TaskAggregate {
         attempt = event.attempt();
         workerId = event.toWorkerId();
         status = TaskStatus.ASSIGNED;
+        attemptSince = event.reassignedAt();
+        attemptTimeoutMs = event.timeoutMs();
     }
 
     @EventSourcingHandler
     void on(TaskStarted event) {
         status = TaskStatus.RUNNING;
+        attemptSince = event.startedAt();
     }
 
     @EventSourcingHandler

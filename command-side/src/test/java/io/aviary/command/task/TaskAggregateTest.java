@@ -38,7 +38,8 @@ import static org.hamcrest.Matchers.containsString;
 class TaskAggregateTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T10:15:30Z");
-    private static final Instant EARLIER = NOW.minusSeconds(30);
+    /** Longer ago than {@link #TIMEOUT}: an attempt assigned or started then is overdue at {@link #NOW}. */
+    private static final Instant EARLIER = NOW.minusSeconds(90);
     private static final String ID = "6f1c1f0e-5d4b-4a57-9d59-2f1f5c3b8a10";
     private static final String TYPE = "sleep";
     private static final Map<String, Object> PAYLOAD = Map.of("millis", 20);
@@ -254,6 +255,22 @@ class TaskAggregateTest {
                 .expectEvents(
                         new TaskTimedOut(ID, TYPE, 3, W2, NOW),
                         new TaskDeadLettered(ID, TYPE, 3, 3, "attempt 3 timed out after 60000 ms", NOW));
+    }
+
+    @Test
+    void aTimeOutDecidedOnALaggingViewDoesNotEndAnAttemptThatStartedSince() {
+        // given an attempt assigned more than its timeout ago, which started 10 s ago (the sweep did not see it yet)
+        TaskAssigned longAgo = new TaskAssigned(ID, TYPE, 1, W1, PAYLOAD, TIMEOUT, NOW.minusSeconds(70));
+        TaskStarted justNow = new TaskStarted(ID, TYPE, 1, W1, NOW.minusSeconds(10));
+
+        // when the sweep times it out, then it is refused: its time-out runs from the start
+        rejected(given(longAgo, justNow).when(new TimeOutTask(ID, 1)), "is not overdue: started at");
+    }
+
+    @Test
+    void anAssignedAttemptIsNotTimedOutBeforeItsTimeoutPassed() {
+        rejected(given(new TaskAssigned(ID, TYPE, 1, W1, PAYLOAD, TIMEOUT, NOW.minusSeconds(59)))
+                .when(new TimeOutTask(ID, 1)), "is not overdue: assigned at");
     }
 
     @Test
