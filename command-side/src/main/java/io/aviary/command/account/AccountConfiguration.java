@@ -2,12 +2,16 @@ package io.aviary.command.account;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +36,23 @@ public class AccountConfiguration {
     public static final String SNAPSHOT_TRIGGER = "accountSnapshotTrigger";
 
     @Autowired
-    public void configureAccountingProcessor(EventProcessingConfigurer processing, AccountProperties properties) {
+    public void configureAccountingProcessor(EventProcessingConfigurer processing, AccountProperties properties,
+                                             ConnectionProvider connections, TransactionManager transactions,
+                                             Serializer serializer) {
         processing.registerListenerInvocationErrorHandler(AccountingProcess.PROCESSING_GROUP,
                 config -> PropagatingErrorHandler.instance());
+        // A failing event is parked with the later events of its sequence (its task, or its worker), and the other
+        // accounts go on; AccountingDeadLetterController lists and retries them (ADR 16). The table is created
+        // with the price table (accounting-schema.sql) before the processor starts.
+        processing.registerDeadLetterQueue(AccountingProcess.PROCESSING_GROUP,
+                config -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(AccountingProcess.PROCESSING_GROUP)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .genericSerializer(serializer)
+                        .eventSerializer(serializer)
+                        .maxSequences(properties.deadLetterMaxSequences())
+                        .build());
         processing.registerTrackingEventProcessorConfiguration(AccountingProcess.PROCESSING_GROUP,
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(properties.processorBatchSize()));

@@ -17,9 +17,13 @@ import org.springframework.validation.annotation.Validated;
  *                          batch is the same instance); a failure rolls the whole batch back and it is retried, every
  *                          command being idempotent. 1 = the former behaviour. ADR 0014; env
  *                          AVIARY_ACCOUNTS_PROCESSORBATCHSIZE.
+ * @param deadLetterMaxSequences How many sequences (tasks or workers whose accounting failed) the accounting
+ *                          dead-letter queue holds; when full, a further failure stops the processor (as before the
+ *                          queue existed) instead of being dropped. Env AVIARY_ACCOUNTS_DEADLETTERMAXSEQUENCES.
  */
 @Validated
 @ConfigurationProperties("aviary.accounts")
 public record AccountProperties(@Min(1) @DefaultValue("500") int snapshotThreshold,
-                                @Min(1) @DefaultValue("50") int processorBatchSize) {
+                                @Min(1) @DefaultValue("50") int processorBatchSize,
+                                @Min(1) @DefaultValue("1024") int deadLetterMaxSequences) {
 }
