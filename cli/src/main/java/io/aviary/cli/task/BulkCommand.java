@@ -1,5 +1,6 @@
 package io.aviary.cli.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,9 +23,14 @@ import java.util.Locale;
 
 @Command(name = "bulk", mixinStandardHelpOptions = true,
         description = {"Submit many tasks, from a JSON-lines file (one POST /api/v1/tasks body per line) or "
-                + "N copies of one task, with progress (rate, ETA) on stderr (ADMIN, MANAGER).",
+                + "N copies of one task, in batches (POST /api/v1/tasks:batch), with progress (rate, ETA) on "
+                + "stderr (ADMIN, MANAGER).",
                 "Prints a summary; --output json adds every task id."})
 public final class BulkCommand extends ApiCommand {
+
+    /** Tasks the server takes in one request at most. */
+    static final int MAX_BATCH = 1_000;
+    static final String BATCH = TasksCommand.TASKS + ":batch";
 
     static final class Source {
         @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "JSON-lines file, - for stdin")
@@ -44,8 +50,12 @@ public final class BulkCommand extends ApiCommand {
     @Mixin
     PayloadOptions payload;
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "requests in flight (default 8)")
+    @Option(names = "--concurrency", defaultValue = "4", description = "requests in flight (default 4)")
     int concurrency;
+
+    @Option(names = "--batch-size", defaultValue = "500", paramLabel = "N",
+            description = "tasks per request, 1 to 1000 (default 500)")
+    int batchSize;
 
     @Override
     protected int execute(CommandContext context) {
@@ -53,10 +63,13 @@ public final class BulkCommand extends ApiCommand {
         if (concurrency < 1) {
             throw CliException.usage("--concurrency must be 1 or more");
         }
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw CliException.usage("--batch-size must be between 1 and " + MAX_BATCH);
+        }
         Output out = context.output();
         Progress progress = Progress.start(out.err(), context.env().stderrIsTerminal(), "submitting");
-        BulkSubmit.Result result = BulkSubmit.run(requests, concurrency,
-                request -> context.api().post(Api.COMMAND, TasksCommand.TASKS, request).path("taskId").asText(), progress);
+        BulkSubmit.Result result = BulkSubmit.run(requests, concurrency, batchSize,
+                batch -> submit(context, batch), progress);
         result.errors().entrySet().stream().limit(10).forEach(e ->
                 out.note("task " + e.getKey() + " of " + requests.size() + ": " + e.getValue()));
         if (result.errors().size() > 10) {
@@ -72,6 +85,21 @@ public final class BulkCommand extends ApiCommand {
         result.taskIds().forEach(ids::add);
         out.emit(summary, () -> out.line(summaryLine(requests.size(), result)));
         return result.exitCode();
+    }
+
+    /** One {@code POST /api/v1/tasks:batch}; each task answered by its own result. */
+    private static List<BulkSubmit.Item> submit(CommandContext context, List<ObjectNode> batch) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray("tasks").addAll(batch);
+        JsonNode answer = context.api().post(Api.COMMAND, BATCH, body);
+        List<BulkSubmit.Item> items = new ArrayList<>(batch.size());
+        for (JsonNode result : answer.path("results")) {
+            int status = result.path("status").asInt(500);
+            items.add(status == 202 ? BulkSubmit.Item.submitted(result.path("taskId").asText())
+                    : BulkSubmit.Item.refused(status, result.path("title").asText("Refused") + ": "
+                    + result.path("detail").asText("HTTP " + status)));
+        }
+        return items;
     }
 
     private List<ObjectNode> requests(CommandContext context) {

@@ -61,7 +61,7 @@ class TasksCommandTest {
     void bulkFromAJsonLinesFileSubmitsEveryLineAndReportsProgress() throws Exception {
         // given a file of three tasks (and a blank line)
         stub = new LoggedInStub(dir);
-        stub.api.on("POST", "/api/v1/tasks", 202, "{\"taskId\":\"same-id\"}");
+        stub.api.on("POST", "/api/v1/tasks:batch", 200, results(202, 202, 202));
         Path file = dir.resolve("tasks.jsonl");
         Files.writeString(file, """
                 {"type":"noop"}
@@ -73,12 +73,12 @@ class TasksCommandTest {
         // when they are submitted in bulk
         CliRunner.Result result = stub.cli.run("tasks", "bulk", "--file", file.toString(), "--concurrency", "2");
 
-        // then each line was one request, stderr shows the final progress line, stdout the summary
+        // then the lines went as one batch, in order; stderr shows the final progress line, stdout the summary
         assertThat(result.exitCode()).as("%s", result).isZero();
-        assertThat(stub.api.requests("POST", "/api/v1/tasks")).extracting(r -> JSON.readTree(r.body()))
-                .containsExactlyInAnyOrder(JSON.readTree("{\"type\":\"noop\"}"),
-                        JSON.readTree("{\"type\":\"sleep\",\"payload\":{\"millis\":10}}"),
-                        JSON.readTree("{\"type\":\"noop\",\"priority\":5}"));
+        assertThat(stub.api.requests("POST", "/api/v1/tasks:batch")).singleElement()
+                .satisfies(r -> assertThat(JSON.readTree(r.body())).isEqualTo(JSON.readTree("{\"tasks\":["
+                        + "{\"type\":\"noop\"},{\"type\":\"sleep\",\"payload\":{\"millis\":10}},"
+                        + "{\"type\":\"noop\",\"priority\":5}]}")));
         assertThat(result.err()).contains("submitting: 3/3 (100%)").contains("ETA 0:00");
         assertThat(result.out()).startsWith("Submitted 3 of 3 tasks in ");
     }
@@ -86,7 +86,7 @@ class TasksCommandTest {
     @Test
     void bulkOnATerminalDrawsABar() {
         stub = new LoggedInStub(dir, true);
-        stub.api.on("POST", "/api/v1/tasks", 202, "{\"taskId\":\"t\"}");
+        stub.api.on("POST", "/api/v1/tasks:batch", 200, results(202, 202, 202, 202, 202));
 
         CliRunner.Result result = stub.cli.run("tasks", "bulk", "--count", "5");
 
@@ -115,20 +115,61 @@ class TasksCommandTest {
     void bulkStopsAtAFailureThatWouldRepeatAndExitsWithItsCode() throws Exception {
         // given a server that forbids task submission
         stub = new LoggedInStub(dir);
-        stub.api.on("POST", "/api/v1/tasks", 403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"no\"}");
+        stub.api.on("POST", "/api/v1/tasks:batch", 403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"no\"}");
 
-        // when 200 tasks are submitted one at a time
+        // when 200 tasks are submitted 50 per request, one request at a time
         CliRunner.Result result = stub.cli.run("tasks", "bulk", "-n", "200", "--concurrency", "1",
-                "--output", "json");
+                "--batch-size", "50", "--output", "json");
 
-        // then it stops after the first, and says so
+        // then it stops after the first request, whose tasks failed, and says so
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FORBIDDEN);
         assertThat(stub.api.requests()).hasSize(1);
         JsonNode summary = JSON.readTree(result.out());
         assertThat(summary.path("submitted").asInt()).isZero();
-        assertThat(summary.path("failed").asInt()).isEqualTo(1);
-        assertThat(summary.path("skipped").asInt()).isEqualTo(199);
+        assertThat(summary.path("failed").asInt()).isEqualTo(50);
+        assertThat(summary.path("skipped").asInt()).isEqualTo(150);
         assertThat(result.err()).contains("task 1 of 200: Forbidden: no");
+    }
+
+    @Test
+    void bulkReportsTheTasksTheServerRefusedAndSubmitsTheRest() throws Exception {
+        // given a server that refuses the second of three tasks
+        stub = new LoggedInStub(dir);
+        stub.api.on("POST", "/api/v1/tasks:batch", 200, """
+                {"accepted":2,"refused":1,"results":[{"index":0,"status":202,"taskId":"t-0"},
+                 {"index":1,"status":400,"title":"Invalid request","detail":"Invalid request: type must not be blank"},
+                 {"index":2,"status":202,"taskId":"t-2"}]}""");
+
+        // when three tasks are submitted
+        CliRunner.Result result = stub.cli.run("tasks", "bulk", "-n", "3", "--output", "json");
+
+        // then two are submitted, the refused one is named with its reason, and the exit code says "rejected"
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        JsonNode summary = JSON.readTree(result.out());
+        assertThat(summary.path("submitted").asInt()).isEqualTo(2);
+        assertThat(summary.path("failed").asInt()).isEqualTo(1);
+        assertThat(summary.path("taskIds").get(0).asText()).isEqualTo("t-0");
+        assertThat(summary.path("taskIds").get(1).isNull()).isTrue();
+        assertThat(result.err()).contains("task 2 of 3: Invalid request: Invalid request: type must not be blank");
+    }
+
+    @Test
+    void bulkRefusesABatchSizeTheServerWouldNotTake() {
+        stub = new LoggedInStub(dir);
+
+        assertThat(stub.cli.run("tasks", "bulk", "-n", "3", "--batch-size", "1001").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(stub.api.requests()).isEmpty();
+    }
+
+    /** A tasks:batch answer with one result per status, ids t-0, t-1, ... for the taken ones. */
+    private static String results(int... statuses) {
+        StringBuilder json = new StringBuilder("{\"results\":[");
+        for (int i = 0; i < statuses.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"status\":").append(statuses[i])
+                    .append(statuses[i] == 202 ? ",\"taskId\":\"t-" + i + "\"" : "").append('}');
+        }
+        return json.append("]}").toString();
     }
 
     @Test
