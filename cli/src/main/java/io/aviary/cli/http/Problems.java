@@ -19,7 +19,8 @@ public final class Problems {
         String title = text(problem, "title");
         String detail = text(problem, "detail");
         if (title != null && detail != null) {
-            return oneLine(title + ": " + detail);
+            // "Invalid request: Invalid request: type must not be blank" says the title twice
+            return oneLine(detail.startsWith(title) ? detail : title + ": " + detail);
         }
         if (title != null || detail != null) {
             return oneLine((title != null ? title : detail) + " (HTTP " + status + ")");

@@ -9,6 +9,7 @@ import io.aviary.cli.CliException;
 import io.aviary.cli.CommandContext;
 import io.aviary.cli.Inputs;
 import io.aviary.cli.http.Api;
+import io.aviary.cli.http.Problems;
 import io.aviary.cli.output.Formats;
 import io.aviary.cli.output.Output;
 import io.aviary.cli.output.Progress;
@@ -96,8 +97,7 @@ public final class BulkCommand extends ApiCommand {
         for (JsonNode result : answer.path("results")) {
             int status = result.path("status").asInt(500);
             items.add(status == 202 ? BulkSubmit.Item.submitted(result.path("taskId").asText())
-                    : BulkSubmit.Item.refused(status, result.path("title").asText("Refused") + ": "
-                    + result.path("detail").asText("HTTP " + status)));
+                    : BulkSubmit.Item.refused(status, Problems.line(status, result.toString())));
         }
         return items;
     }

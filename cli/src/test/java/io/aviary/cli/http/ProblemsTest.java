@@ -15,6 +15,13 @@ class ProblemsTest {
     }
 
     @Test
+    void aDetailThatRepeatsTheTitleIsNotPrefixedWithItAgain() {
+        assertThat(Problems.line(400, "{\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"Invalid request: maxAttempts must be less than or equal to 100\"}"))
+                .isEqualTo("Invalid request: maxAttempts must be less than or equal to 100");
+    }
+
+    @Test
     void aProblemWithOnlyATitleNamesTheStatus() {
         assertThat(Problems.line(403, "{\"title\":\"Forbidden\",\"status\":403}")).isEqualTo("Forbidden (HTTP 403)");
     }
