@@ -109,6 +109,28 @@ class QueryApiTest {
     }
 
     @Test
+    void theSchemaEveryCloudEventPointsToIsServedWithoutAToken() throws Exception {
+        // given the dataschema of a TaskCreated v2 record, and a type that does not exist
+        String type = io.aviary.events.EventCatalog.of(io.aviary.events.task.TaskCreated.class).cloudEventType();
+
+        // when both are fetched without a token
+        ResponseEntity<String> schema = http.getForEntity("/api/v1/event-schemas/" + type, String.class);
+        ResponseEntity<String> unknown = http.getForEntity("/api/v1/event-schemas/io.aviary.task.Nothing.v1",
+                String.class);
+
+        // then the first is the catalog's JSON Schema, the second a 404 problem
+        assertThat(schema.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(schema.getHeaders().getContentType()).hasToString("application/schema+json");
+        try (var resource = io.aviary.events.EventCatalog.class.getResourceAsStream(
+                io.aviary.events.EventCatalog.of(io.aviary.events.task.TaskCreated.class).schemaResource())) {
+            assertThat(schema.getBody()).isEqualTo(new String(resource.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).contains("No event type io.aviary.task.Nothing.v1");
+    }
+
+    @Test
     void workersAreListedByNameWithoutDocumentsOfUnregisteredWorkers() {
         JsonNode page = getOk("/api/v1/workers");
 

@@ -28,6 +28,7 @@ import java.util.Optional;
 /**
  * Turns a stored domain event into the Aviary wire format (brief "Kafka wire format"): a CloudEvent whose
  * {@code type} is the {@link EventCatalog} name (not a Java class name, as the extension's own converter would write),
+ * {@code dataschema} the URL of its JSON Schema on the query side,
  * {@code subject} and record key the aggregate id, extensions {@code aviaryseq} and {@code aviaryaggregate}, and the
  * event record as JSON data. {@code io.cloudevents.kafka.CloudEventSerializer} then writes it in binary mode.
  */
@@ -37,10 +38,17 @@ public class AviaryCloudEventConverter implements KafkaMessageConverter<String, 
     private static final URI SOURCE = URI.create(CloudEventAttributes.SOURCE);
     private static final String JSON = "application/json";
 
-    private final ObjectMapper json;
+    /** Path under the query side's base URL where each type's JSON Schema is served ({@code EventSchemaController}). */
+    public static final String SCHEMA_PATH = "/api/v1/event-schemas/";
 
-    public AviaryCloudEventConverter(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final String schemaBase;
+
+    /** @param queryBaseUrl the query side's base URL, which serves the schemas {@code dataschema} points to */
+    public AviaryCloudEventConverter(ObjectMapper json, String queryBaseUrl) {
         this.json = json;
+        this.schemaBase = (queryBaseUrl.endsWith("/") ? queryBaseUrl.substring(0, queryBaseUrl.length() - 1)
+                : queryBaseUrl) + SCHEMA_PATH;
     }
 
     @Override
@@ -54,6 +62,7 @@ public class AviaryCloudEventConverter implements KafkaMessageConverter<String, 
                 .withId(message.getIdentifier())
                 .withSource(SOURCE)
                 .withType(type.cloudEventType())
+                .withDataSchema(URI.create(schemaBase + type.cloudEventType()))
                 .withSubject(aggregateId)
                 .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, Long.toString(domainEvent.getSequenceNumber()))

@@ -1,6 +1,7 @@
 package io.aviary.command.kafka;
 
 import io.aviary.command.axon.EventJson;
+import io.aviary.command.web.QueryApiProperties;
 import io.aviary.events.EventCatalog;
 import io.aviary.events.EventCatalog.EventType;
 import io.cloudevents.CloudEvent;
@@ -63,8 +64,8 @@ class KafkaPublishingConfiguration {
     }
 
     @Bean
-    KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter() {
-        return new AviaryCloudEventConverter(EventJson.newObjectMapper());
+    KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter(QueryApiProperties queryApi) {
+        return new AviaryCloudEventConverter(EventJson.newObjectMapper(), queryApi.queryBaseUrl().toString());
     }
 
     /** Events outside the contract (none today) stay in the event store rather than break the publisher. */

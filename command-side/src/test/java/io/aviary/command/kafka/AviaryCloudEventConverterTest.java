@@ -29,7 +29,8 @@ class AviaryCloudEventConverterTest {
     private static final TaskCreated CREATED = new TaskCreated(TASK, "noop", Map.of("a", 1), 0, Map.of(), 3, 60_000,
             null, 12, 30, AT);
 
-    private final AviaryCloudEventConverter converter = new AviaryCloudEventConverter(EventJson.newObjectMapper());
+    private final AviaryCloudEventConverter converter = new AviaryCloudEventConverter(EventJson.newObjectMapper(),
+            "http://query.example:8081/");
 
     @Test
     void aStoredEventBecomesABinaryModeCloudEventKeyedByItsAggregate() {
@@ -52,6 +53,8 @@ class AviaryCloudEventConverterTest {
                 .containsEntry("ce_id", "event-7")
                 .containsEntry("ce_source", "/aviary/command-side")
                 .containsEntry("ce_type", "io.aviary.task.TaskCreated.v2")
+                .containsEntry("ce_dataschema",
+                        "http://query.example:8081/api/v1/event-schemas/io.aviary.task.TaskCreated.v2")
                 .containsEntry("ce_subject", TASK)
                 .containsEntry("ce_aviaryseq", "3")
                 .containsEntry("ce_aviaryaggregate", "task")
