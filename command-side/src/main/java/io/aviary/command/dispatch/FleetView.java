@@ -191,6 +191,35 @@ public final class FleetView {
         return waiting.size();
     }
 
+    /**
+     * Why a task of {@code type} with {@code requiredLabels} would wait without end, if it would: no worker that
+     * accepts work runs the type, or none of those carries the labels. Empty when one could take it (now or once it
+     * has room).
+     */
+    public synchronized Optional<String> whyNoWorkerCanTake(String type, Map<String, String> requiredLabels) {
+        List<WorkerCandidate> fleet = candidates();
+        if (fleet.stream().anyMatch(worker -> worker.accepts(type, requiredLabels))) {
+            return Optional.empty();
+        }
+        boolean typeRuns = fleet.stream().anyMatch(worker -> worker.accepts(type, Map.of()));
+        return Optional.of(typeRuns
+                ? "no AVAILABLE worker of type " + type + " carries the labels " + requiredLabels
+                + "; the task waits until one registers"
+                : "no AVAILABLE worker accepts type " + type + "; the task waits until one registers");
+    }
+
+    /** How many waiting tasks no worker that accepts work could take (wrong type or labels), full or not. */
+    public synchronized int waitingWithoutWorker() {
+        List<WorkerCandidate> fleet = candidates();
+        int count = 0;
+        for (OpenTask task : waiting) {
+            if (fleet.stream().noneMatch(worker -> worker.accepts(task.type, task.requiredLabels))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** How many known workers are in {@code state}. */
     public synchronized int workerCount(WorkerState state) {
         int count = 0;

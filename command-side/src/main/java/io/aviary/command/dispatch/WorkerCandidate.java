@@ -46,6 +46,11 @@ public record WorkerCandidate(String workerId, WorkerState state, int slots, int
         return state.acceptsWork() && hasRoom() && taskTypes.contains(task.type()) && carries(task.requiredLabels());
     }
 
+    /** Whether this worker takes tasks like {@code task} at all (up, runs the type, carries the labels), full or not. */
+    public boolean accepts(String type, Map<String, String> requiredLabels) {
+        return state.acceptsWork() && taskTypes.contains(type) && carries(requiredLabels);
+    }
+
     /** The same worker with one more task, given to it at {@code at}. */
     public WorkerCandidate withOneMore(Instant at) {
         return new WorkerCandidate(workerId, state, slots, maxQueue, taskTypes, labels, active + 1, at);

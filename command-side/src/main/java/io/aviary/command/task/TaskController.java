@@ -1,5 +1,7 @@
 package io.aviary.command.task;
 
+import io.aviary.command.dispatch.CatchUpSignal;
+import io.aviary.command.dispatch.FleetView;
 import io.aviary.command.task.TaskCommands.CancelTask;
 import io.aviary.command.task.TaskCommands.CompleteTask;
 import io.aviary.command.task.TaskCommands.CreateTask;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.List;
+
 /** Task commands over HTTP: each request becomes one command; answers are 202 with the task's query URL. */
 @RestController
 @RequestMapping("/api/v1/tasks")
@@ -29,16 +33,24 @@ public class TaskController {
     private final TaskPricing pricing;
     private final QueryApiProperties queryApi;
     private final AssignedAttempts attempts;
+    private final FleetView fleet;
+    private final CatchUpSignal fleetCaughtUp;
 
     public TaskController(CommandSender commands, TaskPricing pricing, QueryApiProperties queryApi,
-                          AssignedAttempts attempts) {
+                          AssignedAttempts attempts, FleetView fleet, CatchUpSignal fleetCaughtUp) {
         this.commands = commands;
         this.pricing = pricing;
         this.queryApi = queryApi;
         this.attempts = attempts;
+        this.fleet = fleet;
+        this.fleetCaughtUp = fleetCaughtUp;
     }
 
-    /** Submits a task; with a repeated idempotency key, answers the first task's id and creates nothing. */
+    /**
+     * Submits a task; with a repeated idempotency key, answers the first task's id and creates nothing. When no
+     * worker could take it (no AVAILABLE worker runs its type or carries its labels), the answer is still 202, with a
+     * {@code warnings} entry saying so: the task waits until such a worker registers.
+     */
     @PostMapping
     @RolesAllowed({"ADMIN", "MANAGER"})
     public ResponseEntity<TaskIdResponse> create(@Valid @RequestBody CreateTaskRequest request) {
@@ -46,7 +58,12 @@ public class TaskController {
         String taskId = commands.send(new CreateTask(TaskIds.newTaskId(request.idempotencyKey()), request.type(),
                 request.payload(), request.priority(), request.requiredLabels(), request.maxAttempts(),
                 request.timeoutMs(), request.idempotencyKey(), prices.assignmentFee(), prices.completionReward()));
-        return accepted(taskId);
+        List<String> warnings = fleetCaughtUp.isCaughtUp()
+                ? fleet.whyNoWorkerCanTake(request.type(), request.requiredLabels()).map(List::of).orElse(List.of())
+                : List.of();
+        return ResponseEntity.accepted()
+                .location(queryApi.locationOf("tasks", taskId))
+                .body(new TaskIdResponse(taskId, warnings));
     }
 
     @PostMapping("/{taskId}/cancel")

@@ -57,6 +57,7 @@ class PrometheusScrapeIntegrationTest extends CommandSideIntegrationTest {
                 + total(after, "aviary_workers", "state=\"WORKING\"")).as("workers up").isPositive();
         assertThat(after.keySet()).as("one series per state, status, bucket")
                 .anyMatch(name -> name.startsWith("aviary_queue_depth"))
+                .anyMatch(name -> name.startsWith("aviary_tasks_waiting_without_worker"))
                 .anyMatch(name -> name.startsWith("aviary_workers{") && name.contains("state=\"DOWN\""))
                 .anyMatch(name -> name.startsWith("aviary_area_executions_total{")
                         && name.contains("status=\"SUCCEEDED\""))
