@@ -55,8 +55,10 @@ public class LivenessConfiguration {
                                                HeartbeatBook heartbeatBook, ObjectProvider<Clock> clock,
                                                HeartbeatAuthenticator heartbeatAuthenticator,
                                                ObjectProvider<MeterRegistry> meterRegistry) {
-        ObjectMapper json = objectMapper.getIfUnique(() -> new ObjectMapper().findAndRegisterModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        // A copy: the web layer's mapper refuses unknown fields in request bodies, while a heartbeat of a newer agent
+        // may carry a field this version does not know.
+        ObjectMapper json = objectMapper.getIfUnique(() -> new ObjectMapper().findAndRegisterModules()).copy()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return new HeartbeatConsumer(kafka.buildConsumerProperties(null), json, heartbeatBook,
                 clock.getIfAvailable(Clock::systemUTC), heartbeatAuthenticator, meterRegistry.getIfAvailable());
     }

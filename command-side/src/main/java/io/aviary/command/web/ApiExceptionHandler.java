@@ -2,6 +2,7 @@ package io.aviary.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.aviary.command.CommandRejectedException;
 import io.aviary.command.auth.CredentialsRejectedException;
 import io.aviary.command.auth.LoginLockedException;
@@ -141,6 +142,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
                     "Payload too large", e.getMostSpecificCause().getMessage()));
         }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return ResponseEntity.badRequest().body(unknownField(unknown));
+        }
         // Jackson's message names Java types; say what is wrong in the client's terms instead.
         String detail;
         if (e.getCause() instanceof InvalidFormatException invalid) {
@@ -162,7 +166,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /**
+     * A field no request has ({@code spring.jackson.deserialization.fail-on-unknown-properties}): refused before any
+     * command, in the shape of a validation failure. Jackson stops at the first one, so one is named.
+     */
+    private static ProblemDetail unknownField(UnrecognizedPropertyException e) {
+        String field = fieldPath(e);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "Unknown field '" + field + "' in the request body");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown field")));
+        return problem;
+    }
+
     private static String path(JsonMappingException e) {
+        String path = fieldPath(e);
+        return path.isEmpty() ? "the body" : "field '" + path + "'";
+    }
+
+    /** Where in the body, as the validation errors name it: {@code tasks[1].priority}. */
+    private static String fieldPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (var reference : e.getPath()) {
             if (reference.getFieldName() != null) {
@@ -171,7 +193,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? "the body" : "field '" + path + "'";
+        return path.toString();
     }
 
     private static String quoted(@Nullable Object value) {

@@ -185,8 +185,10 @@ class AgentEnrolmentIntegrationTest extends CommandSideIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> report(String taskId, String what, String workerId, Agent caller) {
-        return api().post("/api/v1/tasks/" + taskId + "/" + what,
-                Map.of("workerId", workerId, "attempt", 1, "outcome", "SUCCESS"), caller.headers());
+        Map<String, Object> body = what.equals("complete")
+                ? Map.of("workerId", workerId, "attempt", 1, "outcome", "SUCCESS")
+                : Map.of("workerId", workerId, "attempt", 1); // a start has no outcome
+        return api().post("/api/v1/tasks/" + taskId + "/" + what, body, caller.headers());
     }
 
     private ResponseEntity<JsonNode> enrol(String token, String name, String hardwareId) {
