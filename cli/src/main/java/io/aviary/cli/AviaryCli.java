@@ -73,7 +73,28 @@ public final class AviaryCli extends CommandGroup {
     }
 
     public static void main(String... args) {
-        System.exit(new CommandLine(new AviaryCli(CliEnvironment.system())).execute(args));
+        System.exit(commandLine(CliEnvironment.system()).execute(args));
+    }
+
+    /**
+     * The command line as {@code aviary} runs it (and the tests): help as wide as the terminal, and a bad command
+     * line answered with one line and a hint instead of the whole usage (issue 13).
+     */
+    public static CommandLine commandLine(CliEnvironment env) {
+        CommandLine cli = new CommandLine(new AviaryCli(env));
+        cli.setUsageHelpAutoWidth(true);
+        cli.setParameterExceptionHandler(AviaryCli::shortUsageError);
+        return cli;
+    }
+
+    private static int shortUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        java.io.PrintWriter err = command.getErr();
+        err.println("aviary: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** The context of one command: output, config, login and the servers (options over config over defaults). */

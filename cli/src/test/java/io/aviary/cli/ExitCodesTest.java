@@ -91,6 +91,23 @@ class ExitCodesTest {
     }
 
     @Test
+    void aMissingOptionIsOneLineAndAHintNotTheWholeUsage() {
+        // when a required option is missing, and an option is misspelt
+        CliRunner.Result missing = cli.run("tasks", "submit");
+        CliRunner.Result misspelt = cli.run("tasks", "list", "--stauts", "QUEUED");
+
+        // then each says what is wrong in a line, and where the options are, without printing them all
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err().lines().toList()).hasSize(2)
+                .first().asString().startsWith("aviary: Missing required option").contains("--type");
+        assertThat(missing.err()).contains("Try 'aviary tasks submit --help' for its options.")
+                .doesNotContain("Usage:");
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(misspelt.err()).startsWith("aviary: Unknown options: '--stauts', 'QUEUED'")
+                .contains("Try 'aviary tasks list --help'").doesNotContain("Usage:");
+    }
+
+    @Test
     void withoutALoginEveryServerCommandIsExit3() {
         CliRunner stranger = new CliRunner(dir.resolve("nobody.json"));
 

@@ -53,7 +53,7 @@ public final class CliRunner {
         StringWriter err = new StringWriter();
         CliEnvironment env = new CliEnvironment(configFile,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null, terminal);
-        CommandLine cli = new CommandLine(new AviaryCli(env));
+        CommandLine cli = AviaryCli.commandLine(env);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
