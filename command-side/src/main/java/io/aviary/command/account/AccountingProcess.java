@@ -33,6 +33,10 @@ import java.util.Optional;
  * Each movement is dated with its event's time, so per-day figures agree with the task history. Every command is
  * idempotent in the Account aggregate, so redelivery and a replay from the first event change nothing.
  * <p>
+ * The assignment and completion events carry their price since their version 2 (ADR 16): a replay from any point
+ * books the same money, and nothing is looked up. Only events written before version 2 read the price table, which
+ * is still filled from {@code TaskCreated} and emptied when the task ends, as before.
+ * <p>
  * Runs in a tracking processor with the persistent JDBC token store: commands are sent and waited for on the
  * processor's thread, inside the batch's unit of work and transaction, so the account events, the
  * {@link TaskPrices} rows and the token are committed together (an event is either fully accounted or retried).
@@ -65,16 +69,16 @@ public class AccountingProcess {
 
     @EventHandler
     public void on(TaskAssigned event) {
-        priceOf(event.taskId(), "assignment").ifPresent(price -> commands.sendAndWait(ChargeAccount.forWorker(
-                event.workerId(), event.taskId(), event.attempt(), price.fee(), AccountCommands.ASSIGNMENT,
-                event.assignedAt())));
+        feeOf(event.taskId(), event.assignmentFee(), "assignment").ifPresent(fee -> commands.sendAndWait(
+                ChargeAccount.forWorker(event.workerId(), event.taskId(), event.attempt(), fee,
+                        AccountCommands.ASSIGNMENT, event.assignedAt())));
     }
 
     @EventHandler
     public void on(TaskReassigned event) {
-        priceOf(event.taskId(), "reassignment").ifPresent(price -> commands.sendAndWait(ChargeAccount.forWorker(
-                event.toWorkerId(), event.taskId(), event.attempt(), price.fee(), AccountCommands.REASSIGNMENT,
-                event.reassignedAt())));
+        feeOf(event.taskId(), event.assignmentFee(), "reassignment").ifPresent(fee -> commands.sendAndWait(
+                ChargeAccount.forWorker(event.toWorkerId(), event.taskId(), event.attempt(), fee,
+                        AccountCommands.REASSIGNMENT, event.reassignedAt())));
     }
 
     @EventHandler
@@ -82,9 +86,10 @@ public class AccountingProcess {
         if (!event.outcome().completesTask()) {
             return; // a failure earns nothing; a retry (new attempt, new charge) or a dead letter follows
         }
-        priceOf(event.taskId(), "completion").ifPresent(price -> commands.sendAndWait(CreditAccount.forWorker(
-                event.workerId(), event.taskId(), event.attempt(), price.reward(), AccountCommands.COMPLETION,
-                event.completedAt())));
+        Optional<Long> reward = event.completionReward() != null ? Optional.of(event.completionReward())
+                : priceOf(event.taskId(), "completion").map(Prices::reward);
+        reward.ifPresent(amount -> commands.sendAndWait(CreditAccount.forWorker(event.workerId(), event.taskId(),
+                event.attempt(), amount, AccountCommands.COMPLETION, event.completedAt())));
         prices.forget(event.taskId());
     }
 
@@ -96,6 +101,11 @@ public class AccountingProcess {
     @EventHandler
     public void on(TaskDeadLettered event) {
         prices.forget(event.taskId());
+    }
+
+    /** The fee the event carries (version 2), else the one remembered from the task's {@code TaskCreated}. */
+    private Optional<Long> feeOf(String taskId, Long carried, String movement) {
+        return carried != null ? Optional.of(carried) : priceOf(taskId, movement).map(Prices::fee);
     }
 
     private Optional<Prices> priceOf(String taskId, String movement) {

@@ -1,5 +1,8 @@
 package io.aviary.command.axon;
 
+import io.aviary.events.task.TaskAssigned;
+import io.aviary.events.task.TaskCompleted;
+import io.aviary.events.task.TaskReassigned;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -61,6 +64,22 @@ class AxonConfiguration {
     @Bean
     EventUpcaster taskCreatedUpcaster() {
         return new TaskCreatedUpcaster();
+    }
+
+    /** Version 2 of the assignment and completion events carries their price (ADR 16). */
+    @Bean
+    EventUpcaster taskAssignedUpcaster() {
+        return new NullFieldsUpcaster(TaskAssigned.class, 1, "assignmentFee");
+    }
+
+    @Bean
+    EventUpcaster taskReassignedUpcaster() {
+        return new NullFieldsUpcaster(TaskReassigned.class, 1, "assignmentFee");
+    }
+
+    @Bean
+    EventUpcaster taskCompletedUpcaster() {
+        return new NullFieldsUpcaster(TaskCompleted.class, 1, "completionReward");
     }
 
     @Bean

@@ -62,6 +62,9 @@ public class TaskAggregate {
     private int attempt;
     private String workerId;
     private int failures;
+    /** The task's prices, carried by its assignment and completion events so accounting needs no lookup. */
+    private long assignmentFee;
+    private long completionReward;
     /** When the current attempt was assigned, or started once it has: its time-out runs from here. */
     private Instant attemptSince;
     /** The current attempt's timeout, as assigned (0: none). */
@@ -88,7 +91,8 @@ public class TaskAggregate {
     public void handle(AssignTask command) {
         require(Action.ASSIGN);
         requireWorker(command.workerId());
-        apply(new TaskAssigned(taskId, type, attempt + 1, command.workerId(), payload, timeoutMs, now()));
+        apply(new TaskAssigned(taskId, type, attempt + 1, command.workerId(), payload, timeoutMs, now(),
+                assignmentFee));
     }
 
     @CommandHandler
@@ -99,7 +103,7 @@ public class TaskAggregate {
             throw reject("is already assigned to worker " + workerId);
         }
         apply(new TaskReassigned(taskId, type, attempt + 1, workerId, command.toWorkerId(), payload, timeoutMs,
-                command.reason(), now()));
+                command.reason(), now(), assignmentFee));
     }
 
     @CommandHandler
@@ -118,7 +122,7 @@ public class TaskAggregate {
         require(Action.COMPLETE);
         Objects.requireNonNull(command.outcome(), "outcome");
         apply(new TaskCompleted(taskId, type, attempt, workerId, command.outcome(), copy(command.output()),
-                command.message(), now()));
+                command.message(), now(), completionReward));
         if (command.outcome() == Outcome.FAILURE) {
             String reason = command.message() != null ? command.message() : "attempt " + attempt + " failed";
             retryOrDeadLetter(reason, backoff);
@@ -213,6 +217,8 @@ public class TaskAggregate {
         maxAttempts = event.maxAttempts();
         timeoutMs = event.timeoutMs();
         retryPolicy = event.retryPolicy();
+        assignmentFee = event.assignmentFee();
+        completionReward = event.completionReward();
         status = TaskStatus.QUEUED;
     }
 

@@ -72,6 +72,28 @@ class AccountingProcessTest {
     }
 
     @Test
+    void events_that_carry_their_price_book_it_without_the_price_table_so_a_replay_from_anywhere_books_the_same() {
+        // given no remembered price: the task ended long ago (its row forgotten), or the replay starts after its
+        // TaskCreated
+        TaskAssigned assigned = new TaskAssigned(TASK, "t", 1, W1, Map.of(), 60_000, T0.plusSeconds(2), 14L);
+        TaskReassigned reassigned = new TaskReassigned(TASK, "t", 2, W1, W2, Map.of(), 60_000, "shuffle",
+                T0.plusSeconds(3), 14L);
+        TaskCompleted succeeded = new TaskCompleted(TASK, "t", 2, W2, Outcome.SUCCESS, Map.of(), null,
+                T0.plusSeconds(4), 33L);
+
+        // when its version-2 events are handled (again)
+        process.on(assigned);
+        process.on(reassigned);
+        process.on(succeeded);
+
+        // then the same money is booked as the first time
+        assertThat(gateway.commands()).containsExactly(
+                new ChargeAccount(AccountIds.forWorker(W1), W1, TASK, 1, 14, "assignment", T0.plusSeconds(2)),
+                new ChargeAccount(AccountIds.forWorker(W2), W2, TASK, 2, 14, "reassignment", T0.plusSeconds(3)),
+                new CreditAccount(AccountIds.forWorker(W2), W2, TASK, 2, 33, "completion", T0.plusSeconds(4)));
+    }
+
+    @Test
     void a_warning_earns_the_reward_and_a_failure_earns_nothing() {
         process.on(CREATED);
 

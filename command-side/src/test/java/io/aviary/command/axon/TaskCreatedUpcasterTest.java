@@ -85,7 +85,8 @@ class TaskCreatedUpcasterTest {
     @Test
     void the_revision_of_a_stored_event_is_its_catalog_version() {
         assertThat(new CatalogRevisionResolver().revisionOf(TaskCreated.class)).isEqualTo("2");
-        assertThat(new CatalogRevisionResolver().revisionOf(io.aviary.events.task.TaskAssigned.class)).isEqualTo("1");
+        assertThat(new CatalogRevisionResolver().revisionOf(io.aviary.events.task.TaskAssigned.class)).isEqualTo("2");
+        assertThat(new CatalogRevisionResolver().revisionOf(io.aviary.events.task.TaskStarted.class)).isEqualTo("1");
         assertThat(new CatalogRevisionResolver().revisionOf(io.aviary.command.account.AccountAggregate.class))
                 .isEqualTo("1"); // not an event: its @Revision, for snapshots
         assertThat(new CatalogRevisionResolver().revisionOf(String.class)).isNull();

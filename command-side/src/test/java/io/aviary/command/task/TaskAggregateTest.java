@@ -50,6 +50,9 @@ class TaskAggregateTest {
     private static final RetryBackoff BACKOFF = new RetryBackoff(
             new RetryProperties(Duration.ofMillis(500), 2, Duration.ofSeconds(60), 0.2), () -> 0.5);
 
+    /** The prices of {@link #CREATED}, which its assignment and completion events carry (version 2). */
+    private static final Long FEE = 12L;
+    private static final Long REWARD = 30L;
     private static final TaskCreated CREATED = new TaskCreated(ID, TYPE, PAYLOAD, 0, Map.of(), 3, TIMEOUT, null, 12,
             30, EARLIER);
 
@@ -109,14 +112,14 @@ class TaskAggregateTest {
     @Test
     void aQueuedTaskIsAssignedAsAttemptOne() {
         given().when(new AssignTask(ID, W1))
-                .expectEvents(new TaskAssigned(ID, TYPE, 1, W1, PAYLOAD, TIMEOUT, NOW));
+                .expectEvents(new TaskAssigned(ID, TYPE, 1, W1, PAYLOAD, TIMEOUT, NOW, FEE));
     }
 
     @Test
     void aTaskWaitingForItsRetryIsAssignedAsTheNextAttempt() {
         given(assigned(1, W1), failed(1, W1), retryScheduled(1, 1))
                 .when(new AssignTask(ID, W2))
-                .expectEvents(new TaskAssigned(ID, TYPE, 2, W2, PAYLOAD, TIMEOUT, NOW));
+                .expectEvents(new TaskAssigned(ID, TYPE, 2, W2, PAYLOAD, TIMEOUT, NOW, FEE));
     }
 
     @Test
@@ -168,21 +171,21 @@ class TaskAggregateTest {
     void successCompletesTheTask() {
         given(assigned(1, W1), started(1, W1))
                 .when(new CompleteTask(ID, W1, 1, Outcome.SUCCESS, Map.of("ok", true), null))
-                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.SUCCESS, Map.of("ok", true), null, NOW));
+                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.SUCCESS, Map.of("ok", true), null, NOW, REWARD));
     }
 
     @Test
     void aWarningCompletesTheTaskToo() {
         given(assigned(1, W1), started(1, W1))
                 .when(new CompleteTask(ID, W1, 1, Outcome.WARNING, Map.of(), "slow"))
-                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.WARNING, Map.of(), "slow", NOW));
+                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.WARNING, Map.of(), "slow", NOW, REWARD));
     }
 
     @Test
     void anOutcomeWithoutAStartReportStillCounts() {
         given(assigned(1, W1))
                 .when(new CompleteTask(ID, W1, 1, Outcome.SUCCESS, Map.of(), null))
-                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.SUCCESS, Map.of(), null, NOW));
+                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.SUCCESS, Map.of(), null, NOW, REWARD));
     }
 
     @Test
@@ -190,7 +193,7 @@ class TaskAggregateTest {
         given(assigned(1, W1), started(1, W1))
                 .when(new CompleteTask(ID, W1, 1, Outcome.FAILURE, Map.of(), "boom"))
                 .expectEvents(
-                        new TaskCompleted(ID, TYPE, 1, W1, Outcome.FAILURE, Map.of(), "boom", NOW),
+                        new TaskCompleted(ID, TYPE, 1, W1, Outcome.FAILURE, Map.of(), "boom", NOW, REWARD),
                         new TaskRetryScheduled(ID, TYPE, 1, 1, NOW.plusMillis(500), "boom", NOW));
     }
 
@@ -199,7 +202,7 @@ class TaskAggregateTest {
         given(assigned(1, W1), failed(1, W1), retryScheduled(1, 1), assigned(2, W2))
                 .when(new CompleteTask(ID, W2, 2, Outcome.FAILURE, Map.of(), null))
                 .expectEvents(
-                        new TaskCompleted(ID, TYPE, 2, W2, Outcome.FAILURE, Map.of(), null, NOW),
+                        new TaskCompleted(ID, TYPE, 2, W2, Outcome.FAILURE, Map.of(), null, NOW, REWARD),
                         new TaskRetryScheduled(ID, TYPE, 2, 2, NOW.plusMillis(1000), "attempt 2 failed", NOW));
     }
 
@@ -209,7 +212,7 @@ class TaskAggregateTest {
                 assigned(2, W1), failed(2, W1), retryScheduled(2, 2), assigned(3, W2))
                 .when(new CompleteTask(ID, W2, 3, Outcome.FAILURE, Map.of(), "boom again"))
                 .expectEvents(
-                        new TaskCompleted(ID, TYPE, 3, W2, Outcome.FAILURE, Map.of(), "boom again", NOW),
+                        new TaskCompleted(ID, TYPE, 3, W2, Outcome.FAILURE, Map.of(), "boom again", NOW, REWARD),
                         new TaskDeadLettered(ID, TYPE, 3, 3, "boom again", NOW));
     }
 
@@ -296,7 +299,7 @@ class TaskAggregateTest {
     void aRequeuedTaskIsAssignedAgainAsTheNextAttempt() {
         given(assigned(1, W1), new TaskRequeued(ID, TYPE, 1, W1, "worker down", EARLIER))
                 .when(new AssignTask(ID, W2))
-                .expectEvents(new TaskAssigned(ID, TYPE, 2, W2, PAYLOAD, TIMEOUT, NOW));
+                .expectEvents(new TaskAssigned(ID, TYPE, 2, W2, PAYLOAD, TIMEOUT, NOW, FEE));
     }
 
     @Test
@@ -315,7 +318,7 @@ class TaskAggregateTest {
     void anAssignedTaskMovesToAnotherWorkerAsANewAttempt() {
         given(assigned(1, W1))
                 .when(new ReassignTask(ID, W2, "shuffle"))
-                .expectEvents(new TaskReassigned(ID, TYPE, 2, W1, W2, PAYLOAD, TIMEOUT, "shuffle", NOW));
+                .expectEvents(new TaskReassigned(ID, TYPE, 2, W1, W2, PAYLOAD, TIMEOUT, "shuffle", NOW, FEE));
     }
 
     @Test
@@ -398,12 +401,12 @@ class TaskAggregateTest {
 
         fixture.givenCurrentTime(NOW).andGiven(withPolicy, assigned(1, W1))
                 .when(new CompleteTask(ID, W1, 1, Outcome.FAILURE, Map.of(), "boom"))
-                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.FAILURE, Map.of(), "boom", NOW),
+                .expectEvents(new TaskCompleted(ID, TYPE, 1, W1, Outcome.FAILURE, Map.of(), "boom", NOW, REWARD),
                         new TaskRetryScheduled(ID, TYPE, 1, 1, NOW.plusMillis(100), "boom", NOW));
         fixture.givenCurrentTime(NOW).andGiven(withPolicy, assigned(1, W1), failed(1, W1), retryScheduled(1, 1),
                         assigned(2, W2))
                 .when(new CompleteTask(ID, W2, 2, Outcome.FAILURE, Map.of(), "boom"))
-                .expectEvents(new TaskCompleted(ID, TYPE, 2, W2, Outcome.FAILURE, Map.of(), "boom", NOW),
+                .expectEvents(new TaskCompleted(ID, TYPE, 2, W2, Outcome.FAILURE, Map.of(), "boom", NOW, REWARD),
                         new TaskRetryScheduled(ID, TYPE, 2, 2, NOW.plusMillis(250), "boom", NOW));
     }
 }

@@ -14,8 +14,17 @@ import java.util.Map;
  * @param outcome     how it ended
  * @param output      executor output (a JSON object, may be empty)
  * @param message     human-readable summary, may be {@code null}
- * @param completedAt when
+ * @param completedAt      when
+ * @param completionReward the reward credited to the worker if the outcome completes the task (version 2);
+ *                         {@code null} in events written before
  */
 public record TaskCompleted(String taskId, String type, int attempt, String workerId, Outcome outcome,
-                            Map<String, Object> output, String message, Instant completedAt) implements TaskEvent {
+                            Map<String, Object> output, String message, Instant completedAt, Long completionReward)
+        implements TaskEvent {
+
+    /** Without the reward, as version 1 had it. */
+    public TaskCompleted(String taskId, String type, int attempt, String workerId, Outcome outcome,
+                         Map<String, Object> output, String message, Instant completedAt) {
+        this(taskId, type, attempt, workerId, outcome, output, message, completedAt, null);
+    }
 }
