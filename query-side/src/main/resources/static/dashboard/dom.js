@@ -120,6 +120,14 @@ export function lastDays(n) {
     return days;
 }
 
+/** Why a task waits for a worker (its waitingReason), next to its status; nothing for a task without one. */
+export function waiting(task) {
+    const reason = task && task.waitingReason;
+    return reason
+        ? h('span', {class: 'waiting', 'data-waiting': reason.code, title: reason.code}, reason.message)
+        : '';
+}
+
 export function badge(status) {
     if (!status) {
         return h('span', {class: 'badge'}, '–');

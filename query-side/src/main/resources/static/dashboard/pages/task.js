@@ -1,6 +1,7 @@
-// One task: its status (updated live, straight from the notifications), facts, payload/output and timeline.
+// One task: its status (updated live, straight from the notifications) and, while it waits for a worker, why;
+// facts, payload/output and timeline.
 import {command, query} from '../api.js';
-import {badge, debounce, errorBox, facts, h, json, link, money, shortId, table, time} from '../dom.js';
+import {badge, debounce, errorBox, facts, h, json, link, money, shortId, table, time, waiting} from '../dom.js';
 
 const FINAL = ['COMPLETED', 'DEAD_LETTERED', 'CANCELLED'];
 
@@ -48,7 +49,8 @@ export function mount(el, {params: [taskId], ctx}) {
             return;
         }
         const status = shownStatus();
-        statusBox.replaceChildren(badge(status));
+        // the reason belongs to the read model's status: a newer notification makes it stale until the reload
+        statusBox.replaceChildren(badge(status), task && status === task.status ? waiting(task) : '');
         statusBox.dataset.status = status || '';
         actions.replaceChildren(status && !FINAL.includes(status) && ctx.hasRole('ADMIN', 'MANAGER')
             ? h('button', {type: 'button', id: 'task-cancel', onclick: cancel}, 'Cancel task') : '');
@@ -94,6 +96,10 @@ export function mount(el, {params: [taskId], ctx}) {
     load();
     return {
         onEvent(n) {
+            if (n.aggregate === 'worker' && task && task.waitingReason) {
+                reload(); // a worker came, went or filled up: the reason may have changed
+                return;
+            }
             if (n.aggregateId !== taskId) {
                 return;
             }

@@ -1,6 +1,6 @@
 // Task search: by status, type and worker, newest first, paged; live.
 import {query} from '../api.js';
-import {ago, badge, debounce, errorBox, h, link, pager, shortId, table} from '../dom.js';
+import {ago, badge, debounce, errorBox, h, link, pager, shortId, table, waiting} from '../dom.js';
 
 const STATUSES = ['', 'QUEUED', 'ASSIGNED', 'RUNNING', 'COMPLETED', 'RETRY_SCHEDULED', 'DEAD_LETTERED', 'CANCELLED'];
 
@@ -61,7 +61,7 @@ export function mount(el, {query: params, ctx}) {
     load();
     return {
         onEvent(n) {
-            if (n.aggregate === 'task') {
+            if (n.aggregate === 'task' || n.aggregate === 'worker') { // workers change why tasks wait
                 reload();
             }
         },
@@ -77,7 +77,7 @@ function resultsTable(items) {
     return table([
         {title: 'Task', cell: t => link(`#/tasks/${t.taskId}`, shortId(t.taskId), {title: t.taskId})},
         {title: 'Type', cell: t => t.type},
-        {title: 'Status', cell: t => badge(t.status)},
+        {title: 'Status', cell: t => [badge(t.status), waiting(t)]},
         {title: 'Attempt', class: 'num', cell: t => t.attempt},
         {title: 'Outcome', cell: t => t.outcome ? badge(t.outcome) : '–'},
         {title: 'Worker', cell: t => t.workerId ? link(`#/workers/${t.workerId}`, shortId(t.workerId)) : '–'},

@@ -24,11 +24,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import static io.aviary.query.ReadModelFixtures.at;
 import static io.aviary.query.ReadModelFixtures.lastOutcome;
 import static io.aviary.query.ReadModelFixtures.queue;
 import static io.aviary.query.ReadModelFixtures.queueEntry;
@@ -58,6 +62,13 @@ class QueryApiTest {
     private static final String RUNNING = "00000000-0000-0000-0000-000000000002";
     private static final String QUEUED = "00000000-0000-0000-0000-000000000003";
     private static final String FAILED = "00000000-0000-0000-0000-000000000004";
+    // waiting tasks, older than the four above
+    private static final String RENDER = "00000000-0000-0000-0000-000000000005";
+    private static final String TRANSCODE = "00000000-0000-0000-0000-000000000006";
+    private static final String SLEEP_IN_US = "00000000-0000-0000-0000-000000000007";
+    private static final String SLEEP_IN_EU = "00000000-0000-0000-0000-000000000008";
+    private static final String RENDER_RETRY_DUE = "00000000-0000-0000-0000-000000000009";
+    private static final String RENDER_RETRY_LATER = "00000000-0000-0000-0000-000000000010";
 
     @Autowired
     private TestRestTemplate http;
@@ -77,8 +88,10 @@ class QueryApiTest {
         client = MongoClients.create(stack.mongoUri());
         MongoDatabase db = client.getDatabase(DATABASE);
         db.getCollection("workers").insertMany(List.of(
-                worker("charlie", "DRAINING", List.of("noop"), 3),
-                worker("alpha", "AVAILABLE", List.of("noop", "http", "sleep"), 1)
+                worker("charlie", "DRAINING", List.of("noop", "transcode"), 3),
+                // one slot, no queue: the one attempt it holds (worker_queues below) fills it
+                worker("alpha", "AVAILABLE", List.of("noop", "http", "sleep"), 1).append("slots", 1)
+                        .append("maxQueue", 0)
                         .append("lastOutcomes", new Document()
                                 .append("noop", lastOutcome(DONE, "SUCCESS", "COMPLETED", 40))
                                 .append("http", lastOutcome(FAILED, "FAILURE", "DEAD_LETTERED", 50))
@@ -97,7 +110,14 @@ class QueryApiTest {
                                 timeline("TaskCompleted", "COMPLETED", 1, ALPHA, 13, "SUCCESS: done"))),
                 task(RUNNING, "sleep", "RUNNING", BRAVO, 20),
                 task(QUEUED, "noop", "QUEUED", null, 30),
-                task(FAILED, "http", "DEAD_LETTERED", ALPHA, 40)));
+                task(FAILED, "http", "DEAD_LETTERED", ALPHA, 40),
+                task(RENDER, "render", "QUEUED", null, 6),
+                task(TRANSCODE, "transcode", "QUEUED", null, 5),
+                task(SLEEP_IN_US, "sleep", "QUEUED", null, 4).append("requiredLabels", new Document("zone", "us")),
+                task(SLEEP_IN_EU, "sleep", "QUEUED", null, 3).append("requiredLabels", new Document("zone", "eu")),
+                task(RENDER_RETRY_DUE, "render", "RETRY_SCHEDULED", null, 2).append("notBefore", at(50)),
+                task(RENDER_RETRY_LATER, "render", "RETRY_SCHEDULED", null, 1)
+                        .append("notBefore", Date.from(Instant.parse("2999-01-01T00:00:00Z")))));
         db.getCollection("worker_queues").insertOne(new Document(queue(ALPHA,
                 List.of(queueEntry(QUEUED, 1, "ASSIGNED", 60, null)),
                 List.of(queueEntry(FAILED, 3, "TIMED_OUT", 45, 50), queueEntry(DONE, 1, "SUCCESS", 11, 13)))));
@@ -222,7 +242,8 @@ class QueryApiTest {
     void tasksAreListedNewestFirstAndFilteredByStatusTypeAndWorker() {
         JsonNode all = getOk("/api/v1/tasks");
 
-        assertThat(field(all.get("items"), "taskId")).containsExactly(FAILED, QUEUED, RUNNING, DONE);
+        assertThat(field(all.get("items"), "taskId")).containsExactly(FAILED, QUEUED, RUNNING, DONE, RENDER,
+                TRANSCODE, SLEEP_IN_US, SLEEP_IN_EU, RENDER_RETRY_DUE, RENDER_RETRY_LATER);
         assertThat(all.get("items").get(0).has("timeline")).isFalse();
         assertThat(field(getOk("/api/v1/tasks?status=COMPLETED").get("items"), "taskId")).containsExactly(DONE);
         assertThat(field(getOk("/api/v1/tasks?type=noop").get("items"), "taskId")).containsExactly(QUEUED, DONE);
@@ -230,9 +251,9 @@ class QueryApiTest {
                 .containsExactly(FAILED, DONE);
         assertThat(field(getOk("/api/v1/tasks?workerId=" + ALPHA + "&type=http&status=DEAD_LETTERED")
                 .get("items"), "taskId")).containsExactly(FAILED);
-        JsonNode page = getOk("/api/v1/tasks?size=3&page=1");
-        assertThat(field(page.get("items"), "taskId")).containsExactly(DONE);
-        assertThat(page.get("total").asLong()).isEqualTo(4);
+        JsonNode page = getOk("/api/v1/tasks?size=3&page=3");
+        assertThat(field(page.get("items"), "taskId")).containsExactly(RENDER_RETRY_LATER);
+        assertThat(page.get("total").asLong()).isEqualTo(10);
     }
 
     @Test
@@ -254,6 +275,35 @@ class QueryApiTest {
     }
 
     @Test
+    void tasksWaitingForAWorkerSayWhyInListsAndDetail() {
+        // given (readModels) no worker for render; transcode only on DRAINING charlie; sleep with zone=eu and room
+        // on bravo, but with zone=us nowhere; noop only on alpha, which is full; a retry due, one not yet
+        // when the tasks are listed in one page and read one by one
+        JsonNode page = getOk("/api/v1/tasks?size=500");
+
+        // then each waiting task without a place has its code, every other task none
+        Map<String, String> codes = new LinkedHashMap<>();
+        page.get("items").forEach(task -> codes.put(task.get("taskId").asText(),
+                task.has("waitingReason") ? task.at("/waitingReason/code").asText() : "none"));
+        assertThat(codes).containsExactlyInAnyOrderEntriesOf(Map.of(
+                FAILED, "none", QUEUED, "ALL_WORKERS_FULL", RUNNING, "none", DONE, "none",
+                RENDER, "NO_WORKER_FOR_TYPE", TRANSCODE, "NO_AVAILABLE_WORKER", SLEEP_IN_US, "NO_WORKER_WITH_LABELS",
+                SLEEP_IN_EU, "none", RENDER_RETRY_DUE, "NO_WORKER_FOR_TYPE", RENDER_RETRY_LATER, "none"));
+        assertThat(waitingMessage(RENDER)).isEqualTo("no registered worker accepts type render");
+        assertThat(waitingMessage(TRANSCODE))
+                .isEqualTo("no AVAILABLE worker accepts type transcode (1 registered: 1 DRAINING)");
+        assertThat(waitingMessage(SLEEP_IN_US))
+                .isEqualTo("no AVAILABLE worker for type sleep has the labels {zone=us}");
+        assertThat(waitingMessage(QUEUED)).isEqualTo("the only eligible worker is full");
+        assertThat(getOk("/api/v1/tasks/" + RENDER_RETRY_DUE).at("/waitingReason/code").asText())
+                .isEqualTo("NO_WORKER_FOR_TYPE");
+        for (String notWaitingOrPlaceable : List.of(SLEEP_IN_EU, RENDER_RETRY_LATER, RUNNING, DONE)) {
+            assertThat(getOk("/api/v1/tasks/" + notWaitingOrPlaceable).has("waitingReason"))
+                    .as(notWaitingOrPlaceable).isFalse();
+        }
+    }
+
+    @Test
     void unknownTaskIsA404Problem() {
         assertProblem(get("/api/v1/tasks/" + UUID.randomUUID()),
                 HttpStatus.NOT_FOUND, "No task with id");
@@ -272,6 +322,15 @@ class QueryApiTest {
                 .containsExactly("ADMIN", "MANAGER", "WORKER");
         assertThat(listTasks.get("description").asText()).contains("Roles: ADMIN, MANAGER, WORKER.");
         assertThat(listTasks.at("/security/0").has("bearer")).isTrue();
+        JsonNode schemas = api.at("/components/schemas");
+        assertThat(schemas.at("/TaskDetail/properties/waitingReason/$ref").asText())
+                .isEqualTo("#/components/schemas/WaitingReason");
+        assertThat(schemas.at("/TaskSummary/properties/waitingReason/$ref").asText())
+                .isEqualTo("#/components/schemas/WaitingReason");
+        assertThat(schemas.at("/WaitingReason/properties/code/enum")).extracting(JsonNode::asText)
+                .containsExactly("NO_WORKER_FOR_TYPE", "NO_AVAILABLE_WORKER", "NO_WORKER_WITH_LABELS",
+                        "ALL_WORKERS_FULL");
+        assertThat(schemas.at("/WaitingReason/description").asText()).contains("Absent when the task does not wait");
     }
 
     @Test
@@ -292,6 +351,10 @@ class QueryApiTest {
         ResponseEntity<String> response = get(path);
         assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
         return read(response.getBody());
+    }
+
+    private String waitingMessage(String taskId) {
+        return getOk("/api/v1/tasks/" + taskId).at("/waitingReason/message").asText();
     }
 
     private void assertProblem(ResponseEntity<String> response, HttpStatus status, String detailContains) {

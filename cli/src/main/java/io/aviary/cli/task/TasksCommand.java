@@ -82,6 +82,8 @@ public final class TasksCommand extends CommandGroup {
                 body.put("idempotencyKey", idempotencyKey);
             }
             JsonNode answer = context.api().post(Api.COMMAND, TASKS, body);
+            // taken, but it may wait without end: say so on stderr, the id stays alone on stdout
+            answer.path("warnings").forEach(warning -> context.output().note("warning: " + warning.asText()));
             context.output().emit(answer, () -> context.output().line(answer.path("taskId").asText()));
             return ExitCodes.OK;
         }
@@ -123,7 +125,8 @@ public final class TasksCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "A task with its timeline.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "A task with its timeline and, while it waits for a worker, why.")
     static final class Show extends ApiCommand {
 
         @Parameters(paramLabel = "TASK", description = "task id")
@@ -135,10 +138,16 @@ public final class TasksCommand extends CommandGroup {
             Output out = context.output();
             out.emit(t, () -> {
                 String outcome = t.path("outcome").isTextual() ? " (" + t.path("outcome").asText() + ")" : "";
-                out.details(new Details()
+                Details details = new Details()
                         .add("Task", t.path("taskId").asText())
                         .add("Type", t.path("type").asText())
-                        .add("Status", Formats.text(t.path("status")) + outcome)
+                        .add("Status", Formats.text(t.path("status")) + outcome);
+                // only a task that waits for a worker has a reason; the others get no line
+                JsonNode waiting = t.path("waitingReason").path("message");
+                if (waiting.isTextual()) {
+                    details.add("Waiting", waiting.asText());
+                }
+                out.details(details
                         .add("Attempt", t.path("attempt").asInt() + " (failures " + t.path("failures").asInt()
                                 + " of " + t.path("maxAttempts").asInt() + " allowed)")
                         .add("Worker", Formats.text(t.path("workerId")))

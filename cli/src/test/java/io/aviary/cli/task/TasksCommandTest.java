@@ -58,6 +58,22 @@ class TasksCommandTest {
     }
 
     @Test
+    void submitSaysWhenNoWorkerCanTakeTheTask() {
+        // given a command side that takes the task but has no worker for its type
+        stub = new LoggedInStub(dir);
+        stub.api.on("POST", "/api/v1/tasks", 202, "{\"taskId\":\"t-9\",\"warnings\":[\"no AVAILABLE worker accepts"
+                + " type nosuchtype; the task waits until one registers\"]}");
+
+        // when it is submitted
+        CliRunner.Result result = stub.cli.run("tasks", "submit", "-t", "nosuchtype");
+
+        // then the id is on stdout and the warning on stderr; the submission itself succeeded
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().strip()).isEqualTo("t-9");
+        assertThat(result.err()).contains("warning: no AVAILABLE worker accepts type nosuchtype");
+    }
+
+    @Test
     void bulkFromAJsonLinesFileSubmitsEveryLineAndReportsProgress() throws Exception {
         // given a file of three tasks (and a blank line)
         stub = new LoggedInStub(dir);
@@ -196,6 +212,34 @@ class TasksCommandTest {
                         2026-01-30 12:00:00Z  TaskCreated    QUEUED           -  -       -
                         2026-01-30 12:00:01Z  TaskCompleted  COMPLETED        1  w-1     SUCCESS
                         """);
+    }
+
+    @Test
+    void showSaysWhyAWaitingTaskHasNoWorker() {
+        // given a queued task the query side explains, and a completed one without a reason
+        stub = new LoggedInStub(dir);
+        stub.api.on("GET", "/api/v1/tasks/t-1", 200, """
+                {"taskId":"t-1","type":"render","status":"QUEUED","attempt":0,"outcome":null,"workerId":null,
+                 "priority":0,"payload":{},"maxAttempts":3,"failures":0,"assignmentFee":12,"completionReward":30,
+                 "createdAt":"2026-01-30T12:00:00Z","updatedAt":"2026-01-30T12:00:00Z","timeline":[],
+                 "waitingReason":{"code":"NO_AVAILABLE_WORKER",
+                                  "message":"no AVAILABLE worker accepts type render (1 registered: 1 DOWN)"}}""");
+        stub.api.on("GET", "/api/v1/tasks/t-2", 200, """
+                {"taskId":"t-2","type":"noop","status":"COMPLETED","attempt":1,"outcome":"SUCCESS","timeline":[]}""");
+
+        // when both are shown
+        CliRunner.Result waiting = stub.cli.run("tasks", "show", "t-1");
+        CliRunner.Result done = stub.cli.run("tasks", "show", "t-2");
+
+        // then the waiting one says why, right under its status; the other has no such line
+        assertThat(waiting.exitCode()).as("%s", waiting).isZero();
+        assertThat(waiting.out()).contains("""
+                Status        QUEUED
+                Waiting       no AVAILABLE worker accepts type render (1 registered: 1 DOWN)
+                Attempt       0 (failures 0 of 3 allowed)
+                """);
+        assertThat(done.exitCode()).as("%s", done).isZero();
+        assertThat(done.out()).contains("Status        COMPLETED (SUCCESS)\n").doesNotContain("Waiting");
     }
 
     @Test

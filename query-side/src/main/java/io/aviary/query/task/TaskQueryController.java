@@ -31,7 +31,8 @@ class TaskQueryController {
     }
 
     @Operation(summary = "Tasks, filtered by status, type and worker (of the current or last attempt), newest first",
-            description = "A WORKER must filter by their own workerId.")
+            description = "A WORKER must filter by their own workerId. A task waiting for a worker carries its "
+                    + "waitingReason; the page's tasks share one read of the fleet.")
     @RolesAllowed({"ADMIN", "MANAGER", "WORKER"})
     @GetMapping
     Page<TaskSummary> list(@RequestParam(required = false) TaskStatus status,
@@ -47,7 +48,8 @@ class TaskQueryController {
     }
 
     @Operation(summary = "A task with its timeline",
-            description = "A WORKER may read only tasks of their own worker; any other is a 404, like an unknown id.")
+            description = "A WORKER may read only tasks of their own worker; any other is a 404, like an unknown id. "
+                    + "A task waiting for a worker carries its waitingReason.")
     @RolesAllowed({"ADMIN", "MANAGER", "WORKER"})
     @GetMapping("/{taskId}")
     TaskDetail get(@PathVariable String taskId) {
