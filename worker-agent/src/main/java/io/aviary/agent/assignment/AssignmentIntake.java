@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -68,12 +68,9 @@ public final class AssignmentIntake {
     private static final Logger log = LoggerFactory.getLogger(AssignmentIntake.class);
     private static final String TYPE_HEADER = "ce_type";
 
-    private static final String ASSIGNED = EventCatalog.of(TaskAssigned.class).cloudEventType();
-    private static final String REASSIGNED = EventCatalog.of(TaskReassigned.class).cloudEventType();
-    private static final Map<String, Class<? extends AviaryEvent>> STOP_EVENTS = Map.of(
-            EventCatalog.of(TaskCancelled.class).cloudEventType(), TaskCancelled.class,
-            EventCatalog.of(TaskRequeued.class).cloudEventType(), TaskRequeued.class,
-            EventCatalog.of(TaskTimedOut.class).cloudEventType(), TaskTimedOut.class);
+    /** Events that stop an attempt the agent holds. */
+    private static final Set<Class<? extends AviaryEvent>> STOP_EVENTS = Set.of(TaskCancelled.class,
+            TaskRequeued.class, TaskTimedOut.class);
 
     private final String workerId;
     private final ProcessedAssignmentLog attempts;
@@ -104,26 +101,30 @@ public final class AssignmentIntake {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record, Batch batch) {
-        String type = header(record, TYPE_HEADER);
+        String wireName = header(record, TYPE_HEADER);
+        // Every version of an event reads into its record: a command side writing a newer version than this agent
+        // knows as current (a rolling upgrade), or an older one, is still understood.
+        Class<?> type = wireName == null ? null
+                : EventCatalog.byCloudEventType(wireName).map(EventCatalog.EventType::eventClass).orElse(null);
         if (type == null) {
             return;
         }
-        if (type.equals(ASSIGNED)) {
+        if (type == TaskAssigned.class) {
             parse(record, TaskAssigned.class).ifPresent(event -> {
                 stopOlderAttempts(event.taskId(), event.attempt(), StopReason.SUPERSEDED, batch);
                 if (workerId.equals(event.workerId())) {
                     take(Assignment.of(event), batch);
                 }
             });
-        } else if (type.equals(REASSIGNED)) {
+        } else if (type == TaskReassigned.class) {
             parse(record, TaskReassigned.class).ifPresent(event -> {
                 stopOlderAttempts(event.taskId(), event.attempt(), StopReason.REASSIGNED, batch);
                 if (workerId.equals(event.toWorkerId())) {
                     take(Assignment.of(event), batch);
                 }
             });
-        } else if (STOP_EVENTS.containsKey(type) && (record.key() == null || work.holdsTask(record.key()))) {
-            parse(record, STOP_EVENTS.get(type)).ifPresent(event -> {
+        } else if (STOP_EVENTS.contains(type) && (record.key() == null || work.holdsTask(record.key()))) {
+            parse(record, type.asSubclass(AviaryEvent.class)).ifPresent(event -> {
                 if (event instanceof TaskCancelled cancelled) {
                     stop(cancelled.taskId(), attempt -> true, StopReason.CANCELLED, batch);
                 } else if (event instanceof TaskRequeued requeued) {

@@ -122,6 +122,21 @@ class AssignmentIntakeTest {
     }
 
     @Test
+    void anAssignmentUnderAnOlderVersionsNameIsTakenToo() {
+        // given an assignment written by a command side of the version before (TaskAssigned v1: no fee)
+        TaskAssigned assigned = new TaskAssigned("t-old", "count", 1, ME, Map.of(), 30_000, Instant.now());
+        EventCatalog.EventType v1 = EventCatalog.byCloudEventType("io.aviary.task.TaskAssigned.v1").orElseThrow();
+
+        // when it arrives
+        intake.accept(batch(record(assigned, v1)));
+
+        // then this agent, which writes and knows v2 as current, still takes it
+        assertThat(v1.isCurrent()).isFalse();
+        assertThat(attempts.contains(new AttemptKey("t-old", 1))).isTrue();
+        assertThat(work.size()).isEqualTo(1);
+    }
+
+    @Test
     void recordsWithoutAnAviaryTypeAreIgnored() {
         ConsumerRecord<String, byte[]> plain = new ConsumerRecord<>(Topics.EVENTS, 0, offset++, "t-plain",
                 "{}".getBytes(StandardCharsets.UTF_8));
@@ -133,8 +148,11 @@ class AssignmentIntakeTest {
     }
 
     private ConsumerRecord<String, byte[]> record(AviaryEvent event) {
+        return record(event, EventCatalog.of(event.getClass()));
+    }
+
+    private ConsumerRecord<String, byte[]> record(AviaryEvent event, EventCatalog.EventType type) {
         RecordHeaders headers = new RecordHeaders();
-        EventCatalog.EventType type = EventCatalog.of(event.getClass());
         byte[] value;
         try (CloudEventSerializer serializer = new CloudEventSerializer()) {
             serializer.configure(Map.of(), false);
