@@ -257,6 +257,19 @@ class QueryApiTest {
     }
 
     @Test
+    void aParameterOutsideItsBoundsIsNamedWithWhatIsWrong() throws Exception {
+        // when a page of size 0 is asked for
+        ResponseEntity<String> answer = get("/api/v1/areas?size=0&page=-1");
+
+        // then the problem names both parameters and says why, not just "Validation failure"
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode problem = json.readTree(answer.getBody());
+        assertThat(problem.get("detail").asText()).isEqualTo("Invalid request: page must be greater than or equal"
+                + " to 0; size must be greater than or equal to 1");
+        assertThat(problem.get("errors").get(1).get("field").asText()).isEqualTo("size");
+    }
+
+    @Test
     void taskDetailCarriesItsTimeline() {
         JsonNode done = getOk("/api/v1/tasks/" + DONE);
 

@@ -1,5 +1,6 @@
 package io.aviary.query.web;
 
+import io.aviary.web.ParameterProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -11,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -66,5 +68,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         return super.handleTypeMismatch(e, headers, status, request);
+    }
+
+    /** A parameter outside its constraints is named, with what is wrong with it (not "Validation failure"). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        return handleExceptionInternal(e, ParameterProblems.of(e), headers, HttpStatus.BAD_REQUEST, request);
     }
 }
