@@ -88,6 +88,11 @@ public final class ChildApp {
         }
     }
 
+    /** Whether {@link #start} ran (whatever happened to the process since). */
+    public synchronized boolean wasStarted() {
+        return process != null;
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

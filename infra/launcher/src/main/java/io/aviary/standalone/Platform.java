@@ -17,7 +17,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The apps of the platform as child processes: command-side first (it creates the schema and topics), then
@@ -195,15 +197,30 @@ public final class Platform implements AutoCloseable {
         log.info("{} registered and available", agent.name());
     }
 
+    /**
+     * Waits for {@code condition}; fails naming the app that ended meanwhile (any started one, not only {@code app}:
+     * a projections app that exited makes an agent never visible, and the projections app is what to name).
+     */
     private void await(ChildApp app, String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        String stateDir = agents.contains(app) ? options.agentStateDir(app.name()).toString() : null;
         while (!condition.getAsBoolean()) {
-            if (!app.isAlive() || Instant.now().isAfter(deadline)) {
-                throw StartFailure.of(app, what, stateDir);
+            Optional<ChildApp> ended = started().filter(child -> !child.isAlive()).findFirst();
+            if (ended.isPresent()) {
+                throw StartFailure.of(ended.get(), what, stateDirOf(ended.get()));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw StartFailure.of(app, what, stateDirOf(app));
             }
             pause();
         }
+    }
+
+    private Stream<ChildApp> started() {
+        return Stream.concat(services.stream(), agents.stream()).filter(ChildApp::wasStarted);
+    }
+
+    private String stateDirOf(ChildApp app) {
+        return agents.contains(app) ? options.agentStateDir(app.name()).toString() : null;
     }
 
     private int status(String url) {

@@ -28,6 +28,8 @@ final class TestPlatform {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Platform platform;
+    /** One per JVM: a second try after a failed start meets the admin user the first one created. */
+    private static final String ADMIN_PASSWORD = "e2e-admin-password-" + UUID.randomUUID();
 
     private TestPlatform() {
     }
@@ -42,7 +44,7 @@ final class TestPlatform {
                 StandaloneOptions options = new StandaloneOptions(AGENTS, 2, 40, freePort(), freePort(), freePort(),
                         0, 0, home, StandaloneOptions.DEFAULT_JVM_OPTIONS, false);
                 Platform started = new Platform(options, servers, AppJars.locate(home),
-                        "e2e-admin-password-" + UUID.randomUUID());
+                        ADMIN_PASSWORD);
                 // Stop the apps before the stack's own hook stops the servers under them.
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-ShutdownHook"));
                 platform = started.start();
