@@ -1,13 +1,13 @@
 package io.aviary.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -82,11 +82,7 @@ class StartFailureTest {
                 Map.of("EXITING_APP_STATUS", Integer.toString(status), "EXITING_APP_LINES", String.join("\n", lines)),
                 List.of("-Xmx32m"), dir.resolve("logs"));
         app.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (app.isAlive() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        assertThat(app.isAlive()).as("the stand-in app has exited").isFalse();
+        await().atMost(Duration.ofSeconds(30)).alias("the stand-in app has exited").until(() -> !app.isAlive());
         return app;
     }
 }

@@ -3,6 +3,7 @@ package io.aviary.agent.command;
 import io.aviary.events.task.Outcome;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class ReportBatcherTest {
 
@@ -123,12 +125,9 @@ class ReportBatcherTest {
     }
 
     /** Waits until {@code count} reports wait for the next request. */
-    private static void awaitWaiting(ReportBatcher batcher, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (batcher.waiting() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(batcher.waiting()).isEqualTo(count);
+    private static void awaitWaiting(ReportBatcher batcher, int count) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .untilAsserted(() -> assertThat(batcher.waiting()).isEqualTo(count));
     }
 
     private static AttemptReport start(String taskId, int attempt) {
