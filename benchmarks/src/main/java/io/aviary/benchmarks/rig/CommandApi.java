@@ -61,12 +61,7 @@ public final class CommandApi implements AutoCloseable {
 
     /** Submits one {@code noop} task; never completes exceptionally (failures come back as not {@link Created#ok}). */
     public CompletableFuture<Created> createNoopTask() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tasks"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + admin.accessToken())
-                .POST(HttpRequest.BodyPublishers.ofString(NOOP_TASK))
-                .build();
+        HttpRequest request = post("/api/v1/tasks", NOOP_TASK);
         long sentEpoch = System.currentTimeMillis();
         long sent = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
@@ -88,12 +83,7 @@ public final class CommandApi implements AutoCloseable {
      */
     public CompletableFuture<List<Created>> createNoopTasks(int count) {
         String body = "{\"tasks\":[" + String.join(",", Collections.nCopies(count, NOOP_TASK)) + "]}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tasks:batch"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + admin.accessToken())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        HttpRequest request = post("/api/v1/tasks:batch", body);
         long sentEpoch = System.currentTimeMillis();
         long sent = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
@@ -115,6 +105,16 @@ public final class CommandApi implements AutoCloseable {
                     }
                     return created;
                 });
+    }
+
+    /** A POST of JSON with the admin's token. */
+    private HttpRequest post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + admin.accessToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private static String taskId(String body) {
